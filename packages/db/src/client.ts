@@ -1,0 +1,82 @@
+// One factory for the Prisma client: embedded PGlite when no DATABASE_URL is given, a pooled
+// PostgreSQL connection through @prisma/adapter-pg when one is.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Engine, SqlConnection } from './connection';
+import { PrismaClient } from './generated/prisma/client';
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  readonly engine: Engine;
+  /** Runs `fn` on one dedicated connection, so session state (advisory locks) holds across it. */
+  withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// or postgresql:// URL; absent means embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory, or 'memory' for a throw-away in-memory database. */
+  pgliteDir?: string | undefined;
+  /** Maximum pooled PostgreSQL connections per process. */
+  poolSize?: number | undefined;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  return options.databaseUrl
+    ? createPostgresDatabase(options.databaseUrl, options.poolSize ?? 10)
+    : createPgliteDatabase(options.pgliteDir ?? 'memory');
+}
+
+function createPostgresDatabase(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    engine: 'postgres',
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function createPgliteDatabase(dir: string): Database {
+  if (dir !== 'memory') mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir === 'memory' ? undefined : dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const conn: SqlConnection = {
+    query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+  };
+  return {
+    prisma,
+    engine: 'pglite',
+    // PGlite is a single connection: every caller already shares its session.
+    withConnection: (fn) => fn(conn),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

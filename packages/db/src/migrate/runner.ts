@@ -1,0 +1,138 @@
+// Applies prisma/migrations without Prisma's Rust schema engine, keeping _prisma_migrations
+// exactly as `prisma migrate deploy` does so either tool can take over from the other.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../client';
+import type { SqlConnection } from '../connection';
+import { type MigrationFile, defaultMigrationsDir, readMigrationFiles } from './files';
+
+/** The advisory lock key `prisma migrate` takes, so our runner and Prisma's exclude each other. */
+const PRISMA_ADVISORY_LOCK = 72707369;
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+}
+
+export interface MigrateOptions {
+  migrationsDir?: string;
+  onApplied?: (name: string, ms: number) => void;
+}
+
+/** Applies every pending migration in name order, each in its own transaction. */
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<string[]> {
+  const files = readMigrationFiles(options.migrationsDir ?? defaultMigrationsDir);
+  return db.withConnection((conn) =>
+    withMigrationLock(conn, async () => {
+      await conn.exec(CREATE_TABLE);
+      const { pending } = checkHistory(files, await readApplied(conn));
+      for (const file of pending) {
+        const started = Date.now();
+        await applyOne(conn, file);
+        options.onApplied?.(file.name, Date.now() - started);
+      }
+      return pending.map((file) => file.name);
+    }),
+  );
+}
+
+/** Applied and pending migration names; throws as `migrate` would on a changed history. */
+export async function migrationStatus(
+  db: Database,
+  options: Pick<MigrateOptions, 'migrationsDir'> = {},
+): Promise<MigrationStatus> {
+  const files = readMigrationFiles(options.migrationsDir ?? defaultMigrationsDir);
+  return db.withConnection(async (conn) => {
+    const [exists] = await conn.query<{ t: string | null }>(
+      `SELECT to_regclass('"_prisma_migrations"')::text AS t`,
+    );
+    const applied = exists?.t ? await readApplied(conn) : [];
+    const { pending } = checkHistory(files, applied);
+    return {
+      applied: applied.map((row) => row.migration_name),
+      pending: pending.map((file) => file.name),
+    };
+  });
+}
+
+async function withMigrationLock<T>(conn: SqlConnection, fn: () => Promise<T>): Promise<T> {
+  await conn.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
+  try {
+    return await fn();
+  } finally {
+    await conn.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK]);
+  }
+}
+
+async function readApplied(conn: SqlConnection): Promise<AppliedRow[]> {
+  return conn.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"
+     WHERE rolled_back_at IS NULL ORDER BY migration_name`,
+  );
+}
+
+/** Refuses a history that no longer matches the files, naming the offending migration. */
+function checkHistory(files: MigrationFile[], applied: AppliedRow[]): { pending: MigrationFile[] } {
+  const byName = new Map(files.map((file) => [file.name, file]));
+  for (const row of applied) {
+    const file = byName.get(row.migration_name);
+    if (!file) {
+      throw new MigrationError(
+        `Migration ${row.migration_name} is applied to the database but its migration.sql is missing.`,
+      );
+    }
+    if (row.finished_at === null) {
+      throw new MigrationError(
+        `Migration ${row.migration_name} failed earlier and was never finished; resolve it first.`,
+      );
+    }
+    if (row.checksum !== file.checksum) {
+      throw new MigrationError(
+        `Migration ${row.migration_name} was edited after it was applied (${file.path}). ` +
+          'Restore the file and put the change in a new migration.',
+      );
+    }
+  }
+  const done = new Set(applied.map((row) => row.migration_name));
+  return { pending: files.filter((file) => !done.has(file.name)) };
+}
+
+async function applyOne(conn: SqlConnection, file: MigrationFile): Promise<void> {
+  await conn.exec('BEGIN');
+  try {
+    const startedAt = new Date();
+    await conn.exec(file.sql);
+    await conn.query(
+      `INSERT INTO "_prisma_migrations"
+         (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES ($1, $2, $3, $4, now(), 1)`,
+      [randomUUID(), file.checksum, file.name, startedAt],
+    );
+    await conn.exec('COMMIT');
+  } catch (error) {
+    await conn.exec('ROLLBACK');
+    throw new MigrationError(
+      `Migration ${file.name} failed and was rolled back: ${(error as Error).message}`,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+// Test databases: each test file gets its own fresh, migrated database on every engine under
+// test. PGlite always; PostgreSQL too when TEST_DATABASE_URL names a server we may create
+// databases on.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, createDatabase } from '../client';
+import type { Engine } from '../connection';
+import { migrate } from '../migrate/runner';
+
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+
+/** The engines this run tests against: `describe.each(testEngines)`. */
+export const testEngines: Engine[] = testDatabaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase extends Database {
+  /** The database's own URL (PostgreSQL only), for starting servers against it. */
+  readonly url: string | undefined;
+}
+
+/** A fresh empty database, not migrated: for tests of the migration runner itself. */
+export async function createEmptyTestDatabase(engine: Engine, poolSize = 5): Promise<TestDatabase> {
+  if (engine === 'pglite') return { ...createDatabase({ pgliteDir: 'memory' }), url: undefined };
+  if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = withDatabaseName(testDatabaseUrl, name);
+  const db = createDatabase({ databaseUrl: url, poolSize });
+  return {
+    ...db,
+    url,
+    async close() {
+      await db.close();
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}
+
+/** A fresh database with every migration applied. */
+export async function createTestDatabase(engine: Engine, poolSize = 5): Promise<TestDatabase> {
+  const db = await createEmptyTestDatabase(engine, poolSize);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
