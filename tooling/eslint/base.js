@@ -1,5 +1,6 @@
 // One lint config for every package; a package's eslint.config.js only re-exports it.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -8,6 +9,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
+      globals: globals.node,
       parserOptions: { projectService: true },
     },
     rules: {
@@ -19,6 +21,11 @@ export default tseslint.config(
         { object: 'process', property: 'env', message: 'Read configuration through the env module.' },
       ],
     },
+  },
+  {
+    // Test infrastructure and build scripts read their own environment.
+    files: ['**/*.test.ts', '**/testing/**', '**/test/**', '**/scripts/**', '**/*.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -43,7 +43,8 @@ function createPostgresDatabase(url: string, poolSize: number): Database {
       const client = await pool.connect();
       try {
         return await fn({
-          query: async (sql, params) => (await client.query(sql, params)).rows,
+          query: async <Row>(sql: string, params?: unknown[]) =>
+            (await client.query(sql, params)).rows as Row[],
           exec: async (script) => {
             await client.query(script);
           },

@@ -1,0 +1,11 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root';
+
+export { appRouter, type AppRouter } from './root';
+export { createContextInner, type Context, type CreateContextOptions, type RequestInfo, type ResponseControl } from './context';
+export { createCallerFactory } from './trpc';
+export { AppError } from './errors';
+export type { AuthContext, AuthUser, Services } from './services';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,62 @@
+// The one place tRPC is initialised: context -> init -> the builders procedures use.
+import { initTRPC } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { appCodeForIssue } from '@repo/validators';
+import type { Context } from './context';
+import { AppError, appCodeForTrpcCode, isDatabaseUnavailable } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const { stack: _stack, ...data } = shape.data;
+    const cause = error.cause;
+    if (error instanceof AppError) {
+      return {
+        ...shape,
+        data: { ...data, appCode: error.appCode, field: error.field, retryAfter: error.retryAfter },
+      };
+    }
+    if (cause instanceof ZodError) {
+      const first = cause.issues[0];
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of cause.issues) {
+        const key = issue.path.join('.') || '_';
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      const field = first?.path.join('.') || undefined;
+      return {
+        ...shape,
+        message: first ? `${field ?? 'input'}: ${first.message}` : 'Invalid input',
+        data: { ...data, appCode: first ? appCodeForIssue(first) : 'VALIDATION_ERROR', field, fieldErrors },
+      };
+    }
+    const appCode = appCodeForTrpcCode(error.code);
+    // A bug's message may carry SQL or internals: clients only learn that it was ours.
+    const message = appCode === 'INTERNAL' ? 'Internal server error' : shape.message;
+    return { ...shape, message, data: { ...data, appCode } };
+  },
+});
+
+/** Turns "the database is down" from any layer into SERVICE_UNAVAILABLE instead of a 500. */
+const mapUnavailable = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && !(result.error instanceof AppError) && isDatabaseUnavailable(result.error.cause ?? result.error)) {
+    throw new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly', {
+      cause: result.error,
+    });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapUnavailable);
+
+/** A procedure whose ctx.user and ctx.sessionId are the verified caller's. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const { user, sessionId } = await ctx.authenticate();
+  return next({ ctx: { user, sessionId } });
+});
