@@ -16,4 +16,6 @@ export interface Services {
   authenticate(authorization: string | null): Promise<AuthContext>;
   /** The time, injectable so token and session expiry are testable without sleeping. */
   now(): Date;
+  /** HMAC key for pagination cursors (derived from the server's secret). */
+  cursorKey: Uint8Array;
 }
