@@ -1,12 +1,14 @@
 // The one place tRPC is initialised: context -> init -> the builders procedures use.
 import { initTRPC } from '@trpc/server';
 import superjson from 'superjson';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
 import { appCodeForIssue } from '@repo/validators';
 import type { Context } from './context';
 import { AppError, appCodeForTrpcCode, isDatabaseUnavailable } from './errors';
 
-const t = initTRPC.context<Context>().create({
+// OpenApiMeta: procedures may declare their REST path (`.meta({ openapi })`) for the mirror.
+const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
