@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Engine, SqlConnection } from './connection';
-import { PrismaClient } from './generated/prisma/client';
+import { type Prisma, PrismaClient } from './generated/prisma/client';
 
 export interface Database {
   readonly prisma: PrismaClient;
@@ -23,19 +23,31 @@ export interface DatabaseOptions {
   pgliteDir?: string | undefined;
   /** Maximum pooled PostgreSQL connections per process. */
   poolSize?: number | undefined;
+  /** Sees every SQL statement Prisma sends (PostgreSQL): tests capture them to EXPLAIN them. */
+  onQuery?: ((event: Prisma.QueryEvent) => void) | undefined;
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
   return options.databaseUrl
-    ? createPostgresDatabase(options.databaseUrl, options.poolSize ?? 10)
+    ? createPostgresDatabase(options.databaseUrl, options.poolSize ?? 10, options.onQuery)
     : createPgliteDatabase(options.pgliteDir ?? 'memory');
 }
 
-function createPostgresDatabase(url: string, poolSize: number): Database {
+function createPostgresDatabase(
+  url: string,
+  poolSize: number,
+  onQuery: DatabaseOptions['onQuery'],
+): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const adapter = new PrismaPg(pool);
+  const prisma = onQuery
+    ? withQueryEvents(
+        new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
+        onQuery,
+      )
+    : new PrismaClient({ adapter });
   return {
     prisma,
     engine: 'postgres',
@@ -58,6 +70,15 @@ function createPostgresDatabase(url: string, poolSize: number): Database {
       await pool.end();
     },
   };
+}
+
+// Query events are typed only on a client declared with them; callers see a plain client.
+function withQueryEvents(
+  prisma: PrismaClient<'query'>,
+  onQuery: (event: Prisma.QueryEvent) => void,
+): PrismaClient {
+  prisma.$on('query', onQuery);
+  return prisma;
 }
 
 function createPgliteDatabase(dir: string): Database {
