@@ -1,0 +1,178 @@
+// Runs every scenario over every face: a first request to prove the face serves it, an
+// unmeasured warm-up, then the measured run with the server's event-loop delay recorded.
+import type { EventLoopMonitor } from './event-loop';
+import type { LoadWorker } from './load';
+import type { LoadJob, RequestSpec } from './load-spec';
+import type { ServerProcess } from './processes';
+import type { Row } from './results';
+import {
+  type Face,
+  PAGE_LIMIT,
+  type Scenario,
+  createRequest,
+  itemsOf,
+  listRequest,
+  loginRequest,
+  meRequest,
+  nextCursorOf,
+  scenarios,
+} from './scenarios';
+import type { BenchSettings } from './settings';
+
+export interface Target {
+  server: ServerProcess | null;
+  /** Why there is no server (it failed to build or start). */
+  unavailable?: string;
+  monitor: EventLoopMonitor;
+}
+
+export interface RunInputs {
+  settings: BenchSettings;
+  targets: Record<Face, Target>;
+  normalTokens: string[];
+  bigTokens: string[];
+  emails: string[];
+  password: string;
+  load: LoadWorker;
+  /** A second generator for auth.me alongside the login storm. */
+  alongside: LoadWorker;
+  log: (message: string) => void;
+}
+
+export async function runScenarios(inputs: RunInputs): Promise<Row[]> {
+  const { settings } = inputs;
+  const rows: Row[] = [];
+  const wanted = (s: Scenario) => settings.only.length === 0 || settings.only.some((word) => s.id.includes(word));
+  for (const scenario of scenarios.filter(wanted)) {
+    for (const face of scenario.faces) {
+      inputs.log(`${scenario.title} / ${face}`);
+      const measured = await runOne(inputs, scenario, face);
+      const base = rows.find((row) => row.scenario === scenario.id && row.face === 'baseline')?.result;
+      for (const row of measured) {
+        if (row.scenario === scenario.id && face !== 'baseline' && base && row.result) {
+          row.ratio = row.result.rps / base.rps;
+        }
+        rows.push(row);
+      }
+    }
+  }
+  return rows;
+}
+
+async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promise<Row[]> {
+  const row: Row = { scenario: scenario.id, title: scenario.title, face, result: null, loop: null, ratio: null };
+  const target = inputs.targets[face];
+  if (!target.server) return [{ ...row, failed: target.unavailable ?? 'not started' }];
+  const server = target.server;
+
+  let requests: RequestSpec[];
+  try {
+    requests = await requestsFor(inputs, scenario, face, server);
+  } catch (error) {
+    return [{ ...row, ...toSkipOrFailure(face, error) }];
+  }
+  const job = (specs: RequestSpec[], durationSec: number): LoadJob => ({
+    url: server.url,
+    connections: inputs.settings.connections,
+    durationSec,
+    requests: specs,
+  });
+  if (inputs.settings.warmupSec > 0) await inputs.load.run(job(requests, inputs.settings.warmupSec));
+
+  if (scenario.id !== 'login') {
+    await target.monitor.start();
+    const result = await inputs.load.run(job(requests, inputs.settings.durationSec));
+    return [{ ...row, result, loop: await target.monitor.stop() }];
+  }
+
+  // The storm, with a steady trickle of auth.me beside it from a second generator.
+  const me = inputs.normalTokens.map((token) => meRequest(face, token));
+  await target.monitor.start();
+  const [storm, alongside] = await Promise.all([
+    inputs.load.run(job(requests, inputs.settings.durationSec)),
+    inputs.alongside.run({
+      ...job(me, inputs.settings.durationSec),
+      connections: inputs.settings.alongsideConnections,
+      overallRate: inputs.settings.alongsideRate,
+    }),
+  ]);
+  const loop = await target.monitor.stop();
+  return [
+    { ...row, result: storm, loop },
+    { ...row, scenario: 'me-during-login', title: 'auth.me during login storm', result: alongside, loop },
+  ];
+}
+
+/** The scenario's requests for this face, after one of them has been answered correctly. */
+async function requestsFor(inputs: RunInputs, scenario: Scenario, face: Face, server: ServerProcess): Promise<RequestSpec[]> {
+  const { normalTokens, bigTokens } = inputs;
+  let requests: RequestSpec[];
+  switch (scenario.id) {
+    case 'me':
+      requests = normalTokens.map((token) => meRequest(face, token));
+      break;
+    case 'list':
+      requests = normalTokens.map((token) => listRequest(face, token));
+      break;
+    case 'list-10k-first':
+      requests = bigTokens.map((token) => listRequest(face, token));
+      break;
+    case 'list-10k-deep': {
+      const cursor = await cursorForPage(server, face, bigTokens[0] ?? '', inputs.settings.deepPage);
+      requests = bigTokens.map((token) => listRequest(face, token, cursor));
+      break;
+    }
+    case 'create':
+      requests = normalTokens.map((token) => createRequest(face, token));
+      break;
+    case 'login':
+      requests = inputs.emails.map((email) => loginRequest(face, email, inputs.password));
+      break;
+  }
+  const first = requests[0];
+  if (!first) throw new Error('no requests (nothing seeded?)');
+  const body = await send(server, first);
+  // A normal user's page holds all of its tasks; the big user's pages are full.
+  const items = itemsOf(face, body)?.length ?? 0;
+  const expected = scenario.id.startsWith('list-10k') ? PAGE_LIMIT : 1;
+  if (scenario.id.startsWith('list') && items < expected) {
+    throw new Error(`expected a page of tasks, got ${JSON.stringify(body).slice(0, 200)}`);
+  }
+  return requests;
+}
+
+/** Walks the big user's list to `page` (fetched once, before load) and returns its cursor. */
+async function cursorForPage(server: ServerProcess, face: Face, token: string, page: number): Promise<string> {
+  let cursor: string | null = null;
+  for (let i = 1; i < page; i++) {
+    cursor = nextCursorOf(face, await send(server, listRequest(face, token, cursor)));
+    if (!cursor) throw new Error(`the list ended before page ${page}`);
+  }
+  if (!cursor) throw new Error('deep page must be > 1');
+  return cursor;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, body: string) {
+    super(`HTTP ${status}: ${body.slice(0, 300)}`);
+  }
+}
+
+async function send(server: ServerProcess, spec: RequestSpec): Promise<unknown> {
+  const res = await fetch(server.url + spec.path, {
+    method: spec.method,
+    headers: spec.headers,
+    ...(spec.body === undefined ? {} : { body: spec.body }),
+  });
+  const text = await res.text();
+  if (res.status < 200 || res.status > 299) throw new HttpError(res.status, text);
+  return JSON.parse(text) as unknown;
+}
+
+/** A REST route answering 404 is a mirror not built yet: skipped, not failed. */
+function toSkipOrFailure(face: Face, error: unknown): Pick<Row, 'skipped' | 'failed'> {
+  if (face === 'rest' && error instanceof HttpError && error.status === 404) {
+    return { skipped: 'not served (404)' };
+  }
+  return { failed: `first request failed: ${error instanceof Error ? error.message : String(error)}` };
+}
