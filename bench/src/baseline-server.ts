@@ -49,7 +49,10 @@ async function serve(): Promise<void> {
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     const json = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(json),
+    });
     res.end(json);
   };
 
@@ -79,7 +82,10 @@ async function serve(): Promise<void> {
     return (rows[0] as { id: string } | undefined) ?? null;
   };
 
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
+  const routes: Record<
+    string,
+    (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
+  > = {
     'GET /readyz': async (_req, res) => {
       await pool.query('SELECT 1');
       send(res, 200, { status: 'ready' });
@@ -99,7 +105,10 @@ async function serve(): Promise<void> {
         : await pool.query(LIST_FIRST, [user.id, limit + 1]);
       const items = rows.slice(0, limit) as { id: number; createdAt: Date }[];
       const last = items.at(-1);
-      send(res, 200, { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null });
+      send(res, 200, {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      });
     },
     'POST /tasks': async (req, res) => {
       const user = await authUser(req);

@@ -10,8 +10,8 @@ export const AUTH_USER = `
 
 const TASK_COLUMNS = `t.id, t.title, t.description, t.completed, t."completedAt", t.priority,
   t."dueDate", t."recurrenceRule", t."createdAt", t."updatedAt",
-  COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color)
-                            ORDER BY g.name)
+  COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color,
+                                              'createdAt', g."createdAt") ORDER BY g."nameKey")
             FROM "TaskTag" tt JOIN "Tag" g ON g.id = tt."tagId" WHERE tt."taskId" = t.id),
            '[]'::json) AS tags`;
 

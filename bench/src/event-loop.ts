@@ -31,7 +31,10 @@ export class EventLoopMonitor {
   readonly dir = mkdtempSync(join(tmpdir(), 'bench-event-loop-'));
   /** The environment that makes a server's processes load the probe. */
   env(): Record<string, string> {
-    return { NODE_OPTIONS: `--import=${pathToFileURL(PROBE).href}`, BENCH_EVENT_LOOP_DIR: this.dir };
+    return {
+      NODE_OPTIONS: `--import=${pathToFileURL(PROBE).href}`,
+      BENCH_EVENT_LOOP_DIR: this.dir,
+    };
   }
 
   /** Starts a measurement window; the processes' previous windows are discarded. */
@@ -59,7 +62,11 @@ export class EventLoopMonitor {
   }
 
   private async signalAll(): Promise<Snapshot[]> {
-    const before = new Map(this.read().filter((s) => isAlive(s.pid)).map((s) => [s.pid, s.seq]));
+    const before = new Map(
+      this.read()
+        .filter((s) => isAlive(s.pid))
+        .map((s) => [s.pid, s.seq]),
+    );
     for (const pid of before.keys()) process.kill(pid, 'SIGUSR2');
     const deadline = Date.now() + 2_000;
     for (;;) {

@@ -9,7 +9,11 @@ export interface HashTiming {
   samples: number;
 }
 
-export async function measureHashTime(password: string, storedHash: string, samples = 15): Promise<HashTiming> {
+export async function measureHashTime(
+  password: string,
+  storedHash: string,
+  samples = 15,
+): Promise<HashTiming> {
   await verifyPassword(storedHash, password); // warm the native module and its thread
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {

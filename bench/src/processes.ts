@@ -12,7 +12,9 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
@@ -67,7 +69,11 @@ export function startServer(options: StartOptions): ServerProcess {
 }
 
 /** Polls GET <path> until it answers 200; fails early when the process exits. */
-export async function waitReady(server: ServerProcess, path: string, timeoutMs = 60_000): Promise<void> {
+export async function waitReady(
+  server: ServerProcess,
+  path: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.child.exitCode !== null) {

@@ -7,8 +7,19 @@ import type { TargetCheck } from './targets';
 const FACE = { baseline: 'baseline', trpc: 'tRPC', rest: 'REST' } as const;
 
 export function formatTable(rows: Row[]): string {
-  const header = ['scenario', 'face', 'rps', 'p50 ms', 'p99 ms', 'errors', 'timeouts', 'loop p99', 'vs baseline'];
-  const nameOf = (row: Row) => (row.scenario === 'me-during-login' ? '  auth.me during storm' : row.title);
+  const header = [
+    'scenario',
+    'face',
+    'rps',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'timeouts',
+    'loop p99',
+    'vs baseline',
+  ];
+  const nameOf = (row: Row) =>
+    row.scenario === 'me-during-login' ? '  auth.me during storm' : row.title;
   const cellsOf = (row: Row): string[] => {
     const r = row.result;
     if (!r) return [nameOf(row), FACE[row.face]];
@@ -28,13 +39,19 @@ export function formatTable(rows: Row[]): string {
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
   const render = (cells: string[]) =>
-    cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+    cells
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [
     render(header),
     rule,
     // A row without figures says why instead.
-    ...rows.map((row, i) => render(lines[i] ?? []) + (row.result ? '' : `  ${clip(row.skipped ?? row.failed ?? 'not run')}`)),
+    ...rows.map(
+      (row, i) =>
+        render(lines[i] ?? []) +
+        (row.result ? '' : `  ${clip(row.skipped ?? row.failed ?? 'not run')}`),
+    ),
   ]
     .map((line) => line.trimEnd())
     .join('\n');
@@ -45,7 +62,7 @@ const clip = (text: string, max = 110) => (text.length > max ? `${text.slice(0, 
 
 export function formatTargets(checks: TargetCheck[]): string {
   const label = (pass: boolean | null) => (pass === null ? 'N/A ' : pass ? 'PASS' : 'MISS');
-  return checks.map((c) => `${label(c.pass)}  ${c.target}: ${c.detail}`).join('\n');
+  return checks.map((c) => `${label(c.pass)}  ${c.target}: ${clip(c.detail, 160)}`).join('\n');
 }
 
 export function writeJson(dir: string, startedAt: Date, record: unknown): string {

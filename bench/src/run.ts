@@ -26,7 +26,8 @@ import { mintAccessTokens } from './tokens';
 const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
 const settings = parseArgs(process.argv.slice(2));
 const startedAt = new Date();
-const log = (message: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)}s] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)}s] ${message}`);
 const cleanups: (() => Promise<void> | void)[] = [];
 
 async function main(): Promise<number> {
@@ -40,8 +41,14 @@ async function main(): Promise<number> {
   log(`database ${db.name} created and migrated`);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
-  const fixtures = await seed(client, { ...settings, bigUserSessions: settings.connections, passwordHash }).finally(() => client.end());
-  log(`seeded ${fixtures.normal.length + 1} users, ${fixtures.tasks} tasks, ${fixtures.taskTags} task tags`);
+  const fixtures = await seed(client, {
+    ...settings,
+    bigUserSessions: settings.connections,
+    passwordHash,
+  }).finally(() => client.end());
+  log(
+    `seeded ${fixtures.normal.length + 1} users, ${fixtures.tasks} tasks, ${fixtures.taskTags} task tags`,
+  );
 
   const tokens = {
     secret: randomBytes(48).toString('base64url'),
@@ -54,7 +61,10 @@ async function main(): Promise<number> {
   ]);
 
   const monitors = { api: new EventLoopMonitor(), baseline: new EventLoopMonitor() };
-  cleanups.push(() => monitors.api.close(), () => monitors.baseline.close());
+  cleanups.push(
+    () => monitors.api.close(),
+    () => monitors.baseline.close(),
+  );
   const start = { settings, databaseUrl: db.url, tokens };
   const baseline = await startBaseline({ ...start, monitor: monitors.baseline });
   cleanups.push(() => baseline.stop());
@@ -74,7 +84,9 @@ async function main(): Promise<number> {
       ...(settings.cpuProfile ? { nodeOptions: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
     });
     cleanups.push(() => api?.stop());
-    log(`server listening at ${api.url}${settings.cpuProfile ? `, profiling into ${profileDir}` : ''}`);
+    log(
+      `server listening at ${api.url}${settings.cpuProfile ? `, profiling into ${profileDir}` : ''}`,
+    );
   } catch (error) {
     unavailable = 'server did not start';
     console.error(error instanceof Error ? error.message : error);
@@ -82,8 +94,15 @@ async function main(): Promise<number> {
 
   const load = startLoadWorker();
   const alongside = startLoadWorker();
-  cleanups.push(() => load.close(), () => alongside.close());
-  const apiTarget: Target = { server: api, monitor: monitors.api, ...(unavailable ? { unavailable } : {}) };
+  cleanups.push(
+    () => load.close(),
+    () => alongside.close(),
+  );
+  const apiTarget: Target = {
+    server: api,
+    monitor: monitors.api,
+    ...(unavailable ? { unavailable } : {}),
+  };
   const targets: Record<Face, Target> = {
     baseline: { server: baseline, monitor: monitors.baseline },
     trpc: apiTarget,
@@ -104,7 +123,9 @@ async function main(): Promise<number> {
   const cores = availableParallelism();
   const checks = checkTargets({ rows, hashMs: hash.medianMs, cores });
   console.log(`\n${formatTable(rows)}\n`);
-  console.log(`${settings.connections} connections, ${settings.durationSec} s a run, ${settings.workers} processes per server, pool ${settings.poolSize} per process\n`);
+  console.log(
+    `${settings.connections} connections, ${settings.durationSec} s a run, ${settings.workers} processes per server, pool ${settings.poolSize} per process\n`,
+  );
   if (settings.mode === 'full') console.log(`${formatTargets(checks)}\n`);
   const file = writeJson(RESULTS_DIR, startedAt, {
     startedAt: startedAt.toISOString(),
@@ -119,7 +140,8 @@ async function main(): Promise<number> {
   log(`results written to ${file}`);
 
   const failed = rows.filter((row) => failures(row) > 0 || (row.result?.timeouts ?? 0) > 0);
-  for (const row of failed) console.error(`FAILED ${row.scenario}/${row.face}: ${describeFailures(row)}`);
+  for (const row of failed)
+    console.error(`FAILED ${row.scenario}/${row.face}: ${describeFailures(row)}`);
   // The quick run is a smoke test: any failed request fails it; timing never does.
   return settings.mode === 'quick' && failed.length > 0 ? 1 : 0;
 }

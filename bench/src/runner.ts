@@ -42,12 +42,15 @@ export interface RunInputs {
 export async function runScenarios(inputs: RunInputs): Promise<Row[]> {
   const { settings } = inputs;
   const rows: Row[] = [];
-  const wanted = (s: Scenario) => settings.only.length === 0 || settings.only.some((word) => s.id.includes(word));
+  const wanted = (s: Scenario) =>
+    settings.only.length === 0 || settings.only.some((word) => s.id.includes(word));
   for (const scenario of scenarios.filter(wanted)) {
     for (const face of scenario.faces) {
       inputs.log(`${scenario.title} / ${face}`);
       const measured = await runOne(inputs, scenario, face);
-      const base = rows.find((row) => row.scenario === scenario.id && row.face === 'baseline')?.result;
+      const base = rows.find(
+        (row) => row.scenario === scenario.id && row.face === 'baseline',
+      )?.result;
       for (const row of measured) {
         if (row.scenario === scenario.id && face !== 'baseline' && base && row.result) {
           row.ratio = row.result.rps / base.rps;
@@ -60,7 +63,14 @@ export async function runScenarios(inputs: RunInputs): Promise<Row[]> {
 }
 
 async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promise<Row[]> {
-  const row: Row = { scenario: scenario.id, title: scenario.title, face, result: null, loop: null, ratio: null };
+  const row: Row = {
+    scenario: scenario.id,
+    title: scenario.title,
+    face,
+    result: null,
+    loop: null,
+    ratio: null,
+  };
   const target = inputs.targets[face];
   if (!target.server) return [{ ...row, failed: target.unavailable ?? 'not started' }];
   const server = target.server;
@@ -77,7 +87,8 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
     durationSec,
     requests: specs,
   });
-  if (inputs.settings.warmupSec > 0) await inputs.load.run(job(requests, inputs.settings.warmupSec));
+  if (inputs.settings.warmupSec > 0)
+    await inputs.load.run(job(requests, inputs.settings.warmupSec));
 
   if (scenario.id !== 'login') {
     await target.monitor.start();
@@ -99,12 +110,23 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
   const loop = await target.monitor.stop();
   return [
     { ...row, result: storm, loop },
-    { ...row, scenario: 'me-during-login', title: 'auth.me during login storm', result: alongside, loop },
+    {
+      ...row,
+      scenario: 'me-during-login',
+      title: 'auth.me during login storm',
+      result: alongside,
+      loop,
+    },
   ];
 }
 
 /** The scenario's requests for this face, after one of them has been answered correctly. */
-async function requestsFor(inputs: RunInputs, scenario: Scenario, face: Face, server: ServerProcess): Promise<RequestSpec[]> {
+async function requestsFor(
+  inputs: RunInputs,
+  scenario: Scenario,
+  face: Face,
+  server: ServerProcess,
+): Promise<RequestSpec[]> {
   const { normalTokens, bigTokens } = inputs;
   let requests: RequestSpec[];
   switch (scenario.id) {
@@ -118,7 +140,12 @@ async function requestsFor(inputs: RunInputs, scenario: Scenario, face: Face, se
       requests = bigTokens.map((token) => listRequest(face, token));
       break;
     case 'list-10k-deep': {
-      const cursor = await cursorForPage(server, face, bigTokens[0] ?? '', inputs.settings.deepPage);
+      const cursor = await cursorForPage(
+        server,
+        face,
+        bigTokens[0] ?? '',
+        inputs.settings.deepPage,
+      );
       requests = bigTokens.map((token) => listRequest(face, token, cursor));
       break;
     }
@@ -142,7 +169,12 @@ async function requestsFor(inputs: RunInputs, scenario: Scenario, face: Face, se
 }
 
 /** Walks the big user's list to `page` (fetched once, before load) and returns its cursor. */
-async function cursorForPage(server: ServerProcess, face: Face, token: string, page: number): Promise<string> {
+async function cursorForPage(
+  server: ServerProcess,
+  face: Face,
+  token: string,
+  page: number,
+): Promise<string> {
   let cursor: string | null = null;
   for (let i = 1; i < page; i++) {
     cursor = nextCursorOf(face, await send(server, listRequest(face, token, cursor)));
@@ -153,7 +185,10 @@ async function cursorForPage(server: ServerProcess, face: Face, token: string, p
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, body: string) {
+  constructor(
+    readonly status: number,
+    body: string,
+  ) {
     super(`HTTP ${status}: ${body.slice(0, 300)}`);
   }
 }
@@ -174,5 +209,7 @@ function toSkipOrFailure(face: Face, error: unknown): Pick<Row, 'skipped' | 'fai
   if (face === 'rest' && error instanceof HttpError && error.status === 404) {
     return { skipped: 'not served (404)' };
   }
-  return { failed: `first request failed: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    failed: `first request failed: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }

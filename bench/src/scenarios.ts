@@ -18,8 +18,16 @@ export const SERVER_FACES: Face[] = ['trpc', 'rest'];
 export const scenarios: Scenario[] = [
   { id: 'me', title: 'auth.me', faces: ['baseline', 'trpc', 'rest'] },
   { id: 'list', title: 'task.list, normal user', faces: ['baseline', 'trpc', 'rest'] },
-  { id: 'list-10k-first', title: 'task.list, 10k user, first page', faces: ['baseline', 'trpc', 'rest'] },
-  { id: 'list-10k-deep', title: 'task.list, 10k user, deep page', faces: ['baseline', 'trpc', 'rest'] },
+  {
+    id: 'list-10k-first',
+    title: 'task.list, 10k user, first page',
+    faces: ['baseline', 'trpc', 'rest'],
+  },
+  {
+    id: 'list-10k-deep',
+    title: 'task.list, 10k user, deep page',
+    faces: ['baseline', 'trpc', 'rest'],
+  },
   { id: 'create', title: 'task.create', faces: ['baseline', 'trpc', 'rest'] },
   { id: 'login', title: 'auth.login storm', faces: ['trpc', 'rest'] },
 ];
@@ -50,14 +58,20 @@ export function listRequest(face: Face, token: string, cursor?: string | null): 
 
 export function createRequest(face: Face, token: string): RequestSpec {
   const task = { title: 'Bench task' };
-  if (face === 'trpc') return { method: 'POST', path: '/trpc/task.create', ...jsonBody(token, { json: task }) };
-  return { method: 'POST', path: face === 'rest' ? '/api/tasks' : '/tasks', ...jsonBody(token, task) };
+  if (face === 'trpc')
+    return { method: 'POST', path: '/trpc/task.create', ...jsonBody(token, { json: task }) };
+  return {
+    method: 'POST',
+    path: face === 'rest' ? '/api/tasks' : '/tasks',
+    ...jsonBody(token, task),
+  };
 }
 
 export function loginRequest(face: Face, email: string, password: string): RequestSpec {
   // 'token' sessions: the refresh token comes back in the body, no cookie to parse or ignore.
   const login = { email, password, session: 'token' };
-  if (face === 'trpc') return { method: 'POST', path: '/trpc/auth.login', ...jsonBody(null, { json: login }) };
+  if (face === 'trpc')
+    return { method: 'POST', path: '/trpc/auth.login', ...jsonBody(null, { json: login }) };
   return { method: 'POST', path: '/api/v1/auth/login', ...jsonBody(null, login) };
 }
 

@@ -27,7 +27,10 @@ export interface ServerStart {
 
 /** `pnpm --filter @repo/server build`: the bench measures what production runs. */
 export function buildServer(): void {
-  const build = spawnSync('pnpm', ['--filter', '@repo/server', 'build'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const build = spawnSync('pnpm', ['--filter', '@repo/server', 'build'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   if (build.status !== 0) {
     throw new Error(`Building the server failed:\n${build.stdout}\n${build.stderr}`);
   }

@@ -24,7 +24,8 @@ export function checkTargets({ rows, hashMs, cores }: TargetInputs): TargetCheck
   const ratioAtLeast = (scenario: string, face: Face, min: number, label: string) => {
     const row = findRow(rows, scenario, face);
     const target = `${label} over ${FACE_NAME[face]} >= ${fmt(min)}x baseline rps`;
-    if (!row || row.ratio === null) checks.push({ target, pass: null, detail: notMeasured(rows, scenario, face) });
+    if (!row || row.ratio === null)
+      checks.push({ target, pass: null, detail: notMeasured(rows, scenario, face) });
     else checks.push({ target, pass: row.ratio >= min, detail: `${fmt(row.ratio)}x` });
   };
   ratioAtLeast('list', 'rest', 0.6, 'task.list (normal user)');
@@ -36,7 +37,8 @@ export function checkTargets({ rows, hashMs, cores }: TargetInputs): TargetCheck
     for (const page of ['list-10k-first', 'list-10k-deep']) {
       const big = findRow(rows, page, face)?.result;
       const target = `${page} p99 <= 1.5x normal-user p99 over ${FACE_NAME[face]}`;
-      if (!normal || !big) checks.push({ target, pass: null, detail: notMeasured(rows, page, face) });
+      if (!normal || !big)
+        checks.push({ target, pass: null, detail: notMeasured(rows, page, face) });
       else {
         const ratio = big.latencyMs.p99 / normal.latencyMs.p99;
         checks.push({
@@ -54,7 +56,11 @@ export function checkTargets({ rows, hashMs, cores }: TargetInputs): TargetCheck
     const me = findRow(rows, 'me-during-login', face)?.result;
     const name = `login storm over ${FACE_NAME[face]}`;
     if (!storm?.result) {
-      checks.push({ target: `${name}: logins/s >= 80% of ${cores} / hash time`, pass: null, detail: notMeasured(rows, 'login', face) });
+      checks.push({
+        target: `${name}: logins/s >= 80% of ${cores} / hash time`,
+        pass: null,
+        detail: notMeasured(rows, 'login', face),
+      });
       continue;
     }
     const logins = storm.result.ok / storm.result.durationSec;
@@ -65,13 +71,25 @@ export function checkTargets({ rows, hashMs, cores }: TargetInputs): TargetCheck
     });
     checks.push(
       me
-        ? { target: `${name}: auth.me p99 < 20 ms meanwhile`, pass: me.latencyMs.p99 < 20, detail: `${me.latencyMs.p99} ms` }
+        ? {
+            target: `${name}: auth.me p99 < 20 ms meanwhile`,
+            pass: me.latencyMs.p99 < 20,
+            detail: `${me.latencyMs.p99} ms`,
+          }
         : { target: `${name}: auth.me p99 < 20 ms meanwhile`, pass: null, detail: 'not measured' },
     );
     checks.push(
       storm.loop
-        ? { target: `${name}: event-loop delay p99 < 20 ms`, pass: storm.loop.p99 < 20, detail: `${fmt(storm.loop.p99, 1)} ms (worst of ${storm.loop.workers} workers)` }
-        : { target: `${name}: event-loop delay p99 < 20 ms`, pass: null, detail: 'not measured (no probe output)' },
+        ? {
+            target: `${name}: event-loop delay p99 < 20 ms`,
+            pass: storm.loop.p99 < 20,
+            detail: `${fmt(storm.loop.p99, 1)} ms (worst of ${storm.loop.workers} workers)`,
+          }
+        : {
+            target: `${name}: event-loop delay p99 < 20 ms`,
+            pass: null,
+            detail: 'not measured (no probe output)',
+          },
     );
   }
 

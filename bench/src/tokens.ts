@@ -18,7 +18,10 @@ export interface TokenConfig {
  */
 const BENCH_TOKEN_TTL_SECONDS = 60 * 60;
 
-export async function mintAccessToken(config: TokenConfig, session: SeededSession): Promise<string> {
+export async function mintAccessToken(
+  config: TokenConfig,
+  session: SeededSession,
+): Promise<string> {
   const key = new TextEncoder().encode(config.secret);
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ email: session.email, sid: session.sessionId, type: 'access' })
@@ -32,6 +35,9 @@ export async function mintAccessToken(config: TokenConfig, session: SeededSessio
     .sign(key);
 }
 
-export function mintAccessTokens(config: TokenConfig, sessions: SeededSession[]): Promise<string[]> {
+export function mintAccessTokens(
+  config: TokenConfig,
+  sessions: SeededSession[],
+): Promise<string[]> {
   return Promise.all(sessions.map((session) => mintAccessToken(config, session)));
 }

@@ -14,12 +14,16 @@ describe('pnpm bench --quick', () => {
       ? 'runs every scenario on both servers without a failed request'
       : 'runs every scenario without a failed request (skipped: TEST_DATABASE_URL is not set)',
     () => {
-      const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), 'src/run.ts', '--quick'], {
-        cwd: BENCH_DIR,
-        env: { ...process.env, BENCH_DATABASE_URL: url },
-        encoding: 'utf8',
-        timeout: 280_000,
-      });
+      const run = spawnSync(
+        process.execPath,
+        ['--import', import.meta.resolve('tsx'), 'src/run.ts', '--quick'],
+        {
+          cwd: BENCH_DIR,
+          env: { ...process.env, BENCH_DATABASE_URL: url },
+          encoding: 'utf8',
+          timeout: 280_000,
+        },
+      );
       // The run's own table and FAILED lines are the useful message when this fails.
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     },

@@ -17,7 +17,12 @@ const result = (rps: number, p99: number, extra: Partial<LoadResult> = {}): Load
   ...extra,
 });
 
-const row = (scenario: string, face: Row['face'], r: LoadResult | null, ratio: number | null = null): Row => ({
+const row = (
+  scenario: string,
+  face: Row['face'],
+  r: LoadResult | null,
+  ratio: number | null = null,
+): Row => ({
   scenario,
   title: scenario,
   face,
@@ -26,18 +31,29 @@ const row = (scenario: string, face: Row['face'], r: LoadResult | null, ratio: n
   ratio,
 });
 
-const find = (checks: ReturnType<typeof checkTargets>, words: string) => checks.find((c) => c.target.includes(words));
+const find = (checks: ReturnType<typeof checkTargets>, words: string) =>
+  checks.find((c) => c.target.includes(words));
 
 describe('targets', () => {
   it('passes REST task.list at 60% of the baseline and misses it below', () => {
-    const rows = [row('list', 'baseline', result(1000, 10)), row('list', 'rest', result(650, 12), 0.65)];
-    expect(find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'task.list (normal user) over REST')?.pass).toBe(true);
+    const rows = [
+      row('list', 'baseline', result(1000, 10)),
+      row('list', 'rest', result(650, 12), 0.65),
+    ];
+    expect(
+      find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'task.list (normal user) over REST')?.pass,
+    ).toBe(true);
     rows[1] = row('list', 'rest', result(550, 12), 0.55);
-    expect(find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'task.list (normal user) over REST')?.pass).toBe(false);
+    expect(
+      find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'task.list (normal user) over REST')?.pass,
+    ).toBe(false);
   });
 
   it('reports a face that was not served as not measured, not as passed', () => {
-    const rows = [row('me', 'baseline', result(1000, 10)), { ...row('me', 'rest', null), skipped: 'not served (404)' }];
+    const rows = [
+      row('me', 'baseline', result(1000, 10)),
+      { ...row('me', 'rest', null), skipped: 'not served (404)' },
+    ];
     const check = find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'auth.me over REST');
     expect(check?.pass).toBeNull();
     expect(check?.detail).toContain('not served');
@@ -45,20 +61,30 @@ describe('targets', () => {
 
   it('derives the login target from the hash time: 2 cores / 20 ms = 100 logins/s, 80 needed', () => {
     const rows = [row('login', 'trpc', result(85, 900))];
-    expect(find(checkTargets({ rows, hashMs: 20, cores: 2 }), 'login storm over tRPC: logins/s')?.pass).toBe(true);
+    expect(
+      find(checkTargets({ rows, hashMs: 20, cores: 2 }), 'login storm over tRPC: logins/s')?.pass,
+    ).toBe(true);
     rows[0] = row('login', 'trpc', result(75, 900));
-    expect(find(checkTargets({ rows, hashMs: 20, cores: 2 }), 'login storm over tRPC: logins/s')?.pass).toBe(false);
+    expect(
+      find(checkTargets({ rows, hashMs: 20, cores: 2 }), 'login storm over tRPC: logins/s')?.pass,
+    ).toBe(false);
   });
 
   it('compares the 10k-task user p99 with the normal user p99', () => {
-    const rows = [row('list', 'trpc', result(500, 20)), row('list-10k-first', 'trpc', result(480, 29)), row('list-10k-deep', 'trpc', result(400, 31))];
+    const rows = [
+      row('list', 'trpc', result(500, 20)),
+      row('list-10k-first', 'trpc', result(480, 29)),
+      row('list-10k-deep', 'trpc', result(400, 31)),
+    ];
     const checks = checkTargets({ rows, hashMs: 15, cores: 2 });
     expect(find(checks, 'list-10k-first p99')?.pass).toBe(true);
     expect(find(checks, 'list-10k-deep p99')?.pass).toBe(false);
   });
 
   it('counts non-2xx answers and timeouts as failures', () => {
-    const rows = [row('me', 'trpc', result(500, 20, { non2xx: 3, statusCodes: { '200': 4997, '429': 3 } }))];
+    const rows = [
+      row('me', 'trpc', result(500, 20, { non2xx: 3, statusCodes: { '200': 4997, '429': 3 } })),
+    ];
     const check = find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'no errors');
     expect(check?.pass).toBe(false);
     expect(check?.detail).toContain('3x 429');

@@ -17,11 +17,17 @@ describe('bench access tokens', () => {
   it("are accepted by @repo/auth's verifier with the same secret, issuer and audience", async () => {
     const token = await mintAccessToken(config, session);
     const claims = await createAccessTokens(config).verify(token);
-    expect(claims).toMatchObject({ userId: session.userId, email: session.email, sessionId: session.sessionId });
+    expect(claims).toMatchObject({
+      userId: session.userId,
+      email: session.email,
+      sessionId: session.sessionId,
+    });
   });
 
   it('are refused by a verifier with another audience', async () => {
     const token = await mintAccessToken(config, session);
-    await expect(createAccessTokens({ ...config, audience: 'other' }).verify(token)).rejects.toThrow();
+    await expect(
+      createAccessTokens({ ...config, audience: 'other' }).verify(token),
+    ).rejects.toThrow();
   });
 });
