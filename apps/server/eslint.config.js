@@ -1,1 +1,4 @@
-export { default } from '@repo/eslint-config';
+import base from '@repo/eslint-config';
+
+// Test runs leave bundles and reports here; they are build output, not source.
+export default [{ ignores: ['test-artifacts/**', 'test-results/**'] }, ...base];

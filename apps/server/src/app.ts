@@ -1,0 +1,107 @@
+// The HTTP server: what every request goes through (request id, client IP, access log, CORS,
+// body limit) and then the route table. No business rules live here.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { Services } from '@repo/api';
+import type { Database } from '@repo/db';
+import type { Logger } from 'pino';
+import type { Config } from './env';
+import { clientIp } from './http/client-ip';
+import { createCors } from './http/cors';
+import { sendProblem } from './http/json-response';
+import { requestIdFrom } from './http/request-id';
+import { type HttpContext, type Route, matchRoute } from './http/routes';
+import type { ReadinessResult } from './readiness';
+import { healthRoutes } from './routes/health';
+import { testOnlyRoutes } from './routes/test-only';
+import { trpcRoute } from './routes/trpc';
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  services: Services;
+  logger: Logger;
+  checkReadiness: () => Promise<ReadinessResult>;
+}
+
+export function createApp(options: AppOptions): Server {
+  const { config, logger } = options;
+  const routes: Route[] = [
+    ...healthRoutes(options.checkReadiness),
+    trpcRoute(options),
+    // Later: the REST mirror (/api), /openapi.json, /docs and, when config.panelEnabled, /panel.
+    ...(config.nodeEnv === 'test' ? testOnlyRoutes() : []),
+  ];
+  const applyCors = createCors(config.corsOrigins);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    const query = queryAt === -1 ? '' : url.slice(queryAt + 1);
+    const method = req.method ?? 'GET';
+    const ip = clientIp(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      config.trustProxy,
+    );
+
+    // One line per request, written when it ends; the query string is left out as it may carry
+    // tRPC input or a token.
+    res.once('close', () => {
+      logger.info(
+        {
+          requestId,
+          method,
+          path: pathname,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - startedAt),
+          ip,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        'request',
+      );
+    });
+
+    try {
+      if (applyCors(req, res)) return;
+      const route = matchRoute(routes, method, pathname);
+      // Refused before routing, so an oversized upload is never read, whatever its path.
+      if (!route?.ownsBodyLimit && declaredBodyLength(req) > config.bodyLimitBytes) {
+        return sendProblem(
+          res,
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `Request body exceeds ${config.bodyLimitBytes} bytes`,
+        );
+      }
+      if (!route) return sendProblem(res, 404, 'NOT_FOUND', 'Not found');
+      const http: HttpContext = {
+        req,
+        res,
+        pathname,
+        searchParams: new URLSearchParams(query),
+        requestId,
+        ip,
+      };
+      await route.handle(http);
+    } catch (error) {
+      logger.error({ requestId, err: error }, 'request failed');
+      answerInternalError(res);
+    }
+  }
+
+  // handle() never rejects: every error is answered inside it.
+  return createServer((req, res) => void handle(req, res));
+}
+
+function declaredBodyLength(req: IncomingMessage): number {
+  return Number(req.headers['content-length'] ?? 0) || 0;
+}
+
+function answerInternalError(res: ServerResponse): void {
+  if (res.headersSent) res.destroy();
+  else sendProblem(res, 500, 'INTERNAL', 'Internal server error');
+}

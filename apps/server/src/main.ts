@@ -1,0 +1,41 @@
+// The process entry: configuration, start, and shutdown on SIGTERM/SIGINT. `startServer` lives in
+// server.ts, so tests run the same start-up in-process without importing this file's side effects.
+import { ConfigError, loadConfig } from './env';
+import { bundledMigrationsDir } from './bundled-migrations';
+import { startServer } from './server';
+
+function loadConfigOrExit() {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const config = loadConfigOrExit();
+const running = await startServer(config, { migrationsDir: bundledMigrationsDir() }).catch(
+  (error: unknown) => {
+    process.stderr.write(
+      `Server failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
+
+process.stdout.write(`Server ready at ${running.url}\n`);
+
+// A second signal during shutdown falls through to Node's default and ends the process at once.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    running.logger.info({ signal }, 'signal received');
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

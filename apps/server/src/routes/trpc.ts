@@ -1,0 +1,74 @@
+// /trpc: the app router through tRPC's own Node handler. The adapter's part is only turning the
+// HTTP request into RequestInfo and giving procedures a way to set the refresh cookie.
+import { type Services, appRouter, createContextInner } from '@repo/api';
+import type { Database } from '@repo/db';
+import { TRPCError } from '@trpc/server';
+import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { Logger } from 'pino';
+import type { Config } from '../env';
+import { REFRESH_COOKIE, createResponseControl, readCookie } from '../http/refresh-cookie';
+import type { Route } from '../http/routes';
+
+export interface TrpcRouteOptions {
+  config: Config;
+  db: Database;
+  services: Services;
+  logger: Logger;
+}
+
+export const TRPC_PATH = '/trpc';
+
+export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): Route {
+  return {
+    path: TRPC_PATH,
+    prefix: true,
+    ownsBodyLimit: true,
+    handle: ({ req, res, pathname, requestId, ip }) =>
+      nodeHTTPRequestHandler({
+        router: appRouter,
+        req,
+        res,
+        path: pathname.slice(TRPC_PATH.length + 1),
+        // Bodies without Content-Length (chunked) are cut off by tRPC while streaming.
+        maxBodySize: config.bodyLimitBytes,
+        // A declared length over the limit is refused before a byte is read, in tRPC's envelope.
+        middleware(_req, _res, next) {
+          next(
+            Number(req.headers['content-length'] ?? 0) > config.bodyLimitBytes
+              ? new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' })
+              : undefined,
+          );
+        },
+        // tRPC sets its own Vary header, replacing the adapter's (Origin, from CORS); handing the
+        // adapter's back through responseMeta makes tRPC append it, so caches keep both.
+        responseMeta: () => {
+          const vary = res.getHeader('vary');
+          return vary ? { headers: new Headers([['vary', String(vary)]]) } : {};
+        },
+        createContext: () =>
+          createContextInner({
+            db,
+            services,
+            request: {
+              requestId,
+              ip,
+              userAgent: req.headers['user-agent'] ?? null,
+              authorization: req.headers.authorization ?? null,
+              refreshCookie: readCookie(req.headers.cookie, REFRESH_COOKIE),
+            },
+            response: createResponseControl(res, {
+              secure: config.nodeEnv === 'production',
+              now: () => services.now(),
+            }),
+          }),
+        onError({ error, path }) {
+          // Client mistakes (4xx) are the client's business; 5xx are ours to investigate. The
+          // input is never logged: it may hold a password or a token.
+          if (getHTTPStatusCodeFromError(error) >= 500) {
+            logger.error({ requestId, procedure: path, err: error }, 'procedure failed');
+          }
+        },
+      }),
+  };
+}

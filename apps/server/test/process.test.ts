@@ -1,0 +1,114 @@
+// The built bundle as a real process: it starts from a clean state on PGlite, reports bad
+// configuration and exits 1, and on SIGTERM finishes what it started before exiting 0.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const serverDir = join(import.meta.dirname, '..');
+let bundle: string;
+
+beforeAll(() => {
+  // Inside apps/server, so the bundle's external imports resolve from its node_modules.
+  mkdirSync(join(serverDir, 'test-artifacts'), { recursive: true });
+  const outdir = mkdtempSync(join(serverDir, 'test-artifacts', 'bundle-'));
+  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], {
+    cwd: serverDir,
+    stdio: 'pipe',
+  });
+  bundle = join(outdir, 'main.js');
+});
+afterAll(() => rmSync(join(bundle, '..'), { recursive: true, force: true }));
+
+interface Child {
+  process: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  hasExited: () => boolean;
+}
+
+/** Runs the bundle with only the given environment (nothing inherited but PATH). */
+function run(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, [bundle], {
+    cwd: mkdtempSync(join(tmpdir(), 'server-cwd-')),
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return {
+    process: child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    hasExited: () => child.exitCode !== null || child.signalCode !== null,
+  };
+}
+
+async function waitFor<T>(child: Child, probe: () => T | undefined, what: string): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (child.hasExited() || Date.now() > deadline) {
+      throw new Error(`no ${what}; stderr:\n${child.stderr()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function connectionRefused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+describe('server process', () => {
+  it('prints one line per bad variable and exits 1', async () => {
+    const child = run({ PORT: 'eighty', NODE_ENV: 'production' });
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toContain('  PORT: must be an integer from 0 to 65535');
+    expect(child.stderr()).toContain('  JWT_SECRET: required in production');
+  });
+
+  it('serves /readyz from a clean data directory, then on SIGTERM finishes in-flight work and exits 0', async () => {
+    const child = run({ DATA_DIR: mkdtempSync(join(tmpdir(), 'server-data-')), LOG_LEVEL: 'info' });
+    try {
+      const url = await waitFor(
+        child,
+        () => /Server ready at (\S+)/.exec(child.stdout())?.[1],
+        'the ready line',
+      );
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+      // Its headers arrive at once; its body only after 1.5 s.
+      const slow = await fetch(`${url}/__test/slow?ms=1500`);
+      expect(slow.status).toBe(200);
+
+      child.process.kill('SIGTERM');
+      await waitFor(
+        child,
+        () => (child.stdout().includes('"msg":"shutting down"') ? true : undefined),
+        'shutdown',
+      );
+      expect(await connectionRefused(Number(new URL(url).port))).toBe(true);
+
+      expect(await slow.json()).toEqual({ done: true, ms: 1500 });
+      expect(await child.exited).toBe(0);
+      expect(child.stdout()).toContain('"msg":"stopped"');
+      expect(child.stdout()).not.toContain('deadline passed');
+    } finally {
+      child.process.kill('SIGKILL');
+    }
+  });
+});
