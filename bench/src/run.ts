@@ -121,7 +121,14 @@ async function main(): Promise<number> {
   });
 
   const cores = availableParallelism();
-  const checks = checkTargets({ rows, hashMs: hash.medianMs, cores });
+  // Measured again now the servers are idle: on a shared machine one reading can be an outlier,
+  // and the faster of the two gives the stricter login target.
+  const hashAfter = await measureHashTime(BENCH_PASSWORD, passwordHash);
+  const hashMs = Math.min(hash.medianMs, hashAfter.medianMs);
+  log(
+    `argon2id verification again: ${hashAfter.medianMs.toFixed(1)} ms; target uses ${hashMs.toFixed(1)} ms`,
+  );
+  const checks = checkTargets({ rows, hashMs, cores, workers: settings.workers });
   console.log(`\n${formatTable(rows)}\n`);
   console.log(
     `${settings.connections} connections, ${settings.durationSec} s a run, ${settings.workers} processes per server, pool ${settings.poolSize} per process\n`,
@@ -132,7 +139,7 @@ async function main(): Promise<number> {
     commit: gitCommit(),
     settings,
     machine: { cores, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
-    hash,
+    hash: { before: hash, after: hashAfter, usedMs: hashMs },
     seed: { users: fixtures.normal.length + 1, tasks: fixtures.tasks, taskTags: fixtures.taskTags },
     rows,
     targets: checks,

@@ -13,13 +13,23 @@ export interface TargetInputs {
   /** Median argon2id verification time in the bench process, ms. */
   hashMs: number;
   cores: number;
+  /** WEB_CONCURRENCY the API was started with. */
+  workers: number;
 }
 
 const FACE_NAME: Record<Face, string> = { baseline: 'baseline', trpc: 'tRPC', rest: 'REST' };
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
-export function checkTargets({ rows, hashMs, cores }: TargetInputs): TargetCheck[] {
+export function checkTargets({ rows, hashMs, cores, workers }: TargetInputs): TargetCheck[] {
   const checks: TargetCheck[] = [];
+
+  // Not a target of the issue but a premise of all of them: the API really ran N processes.
+  const probed = rows.find((row) => row.face !== 'baseline' && row.loop)?.loop;
+  checks.push({
+    target: `server processes: ${workers} (WEB_CONCURRENCY)`,
+    pass: probed ? probed.workers === workers : null,
+    detail: probed ? `${probed.workers} seen by the event-loop probe` : 'not measured',
+  });
 
   const ratioAtLeast = (scenario: string, face: Face, min: number, label: string) => {
     const row = findRow(rows, scenario, face);

@@ -41,11 +41,17 @@ describe('targets', () => {
       row('list', 'rest', result(650, 12), 0.65),
     ];
     expect(
-      find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'task.list (normal user) over REST')?.pass,
+      find(
+        checkTargets({ rows, hashMs: 15, cores: 2, workers: 2 }),
+        'task.list (normal user) over REST',
+      )?.pass,
     ).toBe(true);
     rows[1] = row('list', 'rest', result(550, 12), 0.55);
     expect(
-      find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'task.list (normal user) over REST')?.pass,
+      find(
+        checkTargets({ rows, hashMs: 15, cores: 2, workers: 2 }),
+        'task.list (normal user) over REST',
+      )?.pass,
     ).toBe(false);
   });
 
@@ -54,7 +60,10 @@ describe('targets', () => {
       row('me', 'baseline', result(1000, 10)),
       { ...row('me', 'rest', null), skipped: 'not served (404)' },
     ];
-    const check = find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'auth.me over REST');
+    const check = find(
+      checkTargets({ rows, hashMs: 15, cores: 2, workers: 2 }),
+      'auth.me over REST',
+    );
     expect(check?.pass).toBeNull();
     expect(check?.detail).toContain('not served');
   });
@@ -62,11 +71,17 @@ describe('targets', () => {
   it('derives the login target from the hash time: 2 cores / 20 ms = 100 logins/s, 80 needed', () => {
     const rows = [row('login', 'trpc', result(85, 900))];
     expect(
-      find(checkTargets({ rows, hashMs: 20, cores: 2 }), 'login storm over tRPC: logins/s')?.pass,
+      find(
+        checkTargets({ rows, hashMs: 20, cores: 2, workers: 2 }),
+        'login storm over tRPC: logins/s',
+      )?.pass,
     ).toBe(true);
     rows[0] = row('login', 'trpc', result(75, 900));
     expect(
-      find(checkTargets({ rows, hashMs: 20, cores: 2 }), 'login storm over tRPC: logins/s')?.pass,
+      find(
+        checkTargets({ rows, hashMs: 20, cores: 2, workers: 2 }),
+        'login storm over tRPC: logins/s',
+      )?.pass,
     ).toBe(false);
   });
 
@@ -76,7 +91,7 @@ describe('targets', () => {
       row('list-10k-first', 'trpc', result(480, 29)),
       row('list-10k-deep', 'trpc', result(400, 31)),
     ];
-    const checks = checkTargets({ rows, hashMs: 15, cores: 2 });
+    const checks = checkTargets({ rows, hashMs: 15, cores: 2, workers: 2 });
     expect(find(checks, 'list-10k-first p99')?.pass).toBe(true);
     expect(find(checks, 'list-10k-deep p99')?.pass).toBe(false);
   });
@@ -85,7 +100,7 @@ describe('targets', () => {
     const rows = [
       row('me', 'trpc', result(500, 20, { non2xx: 3, statusCodes: { '200': 4997, '429': 3 } })),
     ];
-    const check = find(checkTargets({ rows, hashMs: 15, cores: 2 }), 'no errors');
+    const check = find(checkTargets({ rows, hashMs: 15, cores: 2, workers: 2 }), 'no errors');
     expect(check?.pass).toBe(false);
     expect(check?.detail).toContain('3x 429');
   });
