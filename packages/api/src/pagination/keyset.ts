@@ -60,7 +60,11 @@ export async function paginate<Row extends { id: number | string }>(
   if (sort.nullable && rows.length < want) {
     const where: Where[] = [{ [sort.field]: null }];
     if (inNullSegment) where.push({ id: { [order === 'asc' ? 'gt' : 'lt']: after_.id } });
-    rows.push(...(await fetch({ where: { AND: where }, orderBy: [idOrder], take: want - rows.length })));
+    // Ordering by the (all-null) sort field too is a no-op for the result, but it makes the
+    // order the (owner, field, id) index's own, so the planner reads `take` rows from the
+    // cursor on instead of sorting every null row of the owner (or walking the primary key).
+    const orderBy: OrderBy[] = [{ [sort.field]: order }, idOrder];
+    rows.push(...(await fetch({ where: { AND: where }, orderBy, take: want - rows.length })));
   }
 
   const items = rows.slice(0, limit);
