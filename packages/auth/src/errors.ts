@@ -1,0 +1,31 @@
+// The one error type of this package. It carries a SPEC.md appCode so the API layer can map it
+// without inspecting messages, while this package stays free of tRPC and HTTP.
+import type { AppCode } from '@repo/validators';
+
+export type AuthErrorCode = Extract<
+  AppCode,
+  | 'PASSWORD_TOO_SHORT'
+  | 'PASSWORD_TOO_LONG'
+  | 'MISSING_TOKEN'
+  | 'INVALID_TOKEN'
+  | 'TOKEN_EXPIRED'
+  | 'MISSING_REFRESH_TOKEN'
+  | 'REFRESH_TOKEN_EXPIRED'
+  | 'REFRESH_TOKEN_REUSED'
+  | 'INVALID_REFRESH_TOKEN'
+>;
+
+export class AuthError extends Error {
+  readonly appCode: AuthErrorCode;
+
+  constructor(appCode: AuthErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AuthError';
+    this.appCode = appCode;
+  }
+}
+
+/** Injectable clock: expiry and grace windows are tested by moving it, never by sleeping. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();

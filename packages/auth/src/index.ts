@@ -1,0 +1,50 @@
+export { AuthError, type AuthErrorCode, type Clock, systemClock } from './errors';
+export {
+  DUMMY_PASSWORD_HASH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordParams,
+  hashPassword,
+  needsRehash,
+  passwordParams,
+  verifyPassword,
+} from './password';
+export {
+  ACCESS_TOKEN_TTL_SECONDS,
+  ACCESS_TOKEN_TYP,
+  CLOCK_TOLERANCE_SECONDS,
+  type AccessTokenClaims,
+  type AccessTokenConfig,
+  type AccessTokenSubject,
+  type AccessTokens,
+  createAccessTokens,
+} from './access-token';
+export { REFRESH_TOKEN_TTL_MS, hashRefreshToken } from './refresh-token';
+export {
+  REUSE_GRACE_MS,
+  type ClientInfo,
+  type IssuedRefresh,
+  rotateRefreshToken,
+  startSession,
+} from './refresh-session';
+export {
+  type SessionSummary,
+  findSessionByRefreshToken,
+  listLiveSessions,
+  revokeSession,
+  revokeUserSessions,
+} from './sessions';
+export {
+  type ExternalIdentity,
+  type ExternalIssuer,
+  type ExternalIssuerConfig,
+  createExternalIssuer,
+} from './external-issuer';
+export { type ExternalUser, findOrCreateExternalUser } from './external-user';
+export {
+  type AuthenticatedCaller,
+  type Authenticator,
+  type AuthenticatorDeps,
+  createAuthenticator,
+  parseBearer,
+} from './authenticate';

@@ -1,0 +1,77 @@
+import { hash } from '@node-rs/argon2';
+import { describe, expect, it } from 'vitest';
+import { AuthError } from './errors';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  needsRehash,
+  passwordParams,
+  verifyPassword,
+} from './password';
+
+describe('password hashing', () => {
+  it('stores an argon2id PHC string with the explicit parameters', async () => {
+    const phc = await hashPassword('correct horse battery');
+    expect(phc).toMatch(
+      /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/,
+    );
+    expect(passwordParams).toEqual({
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
+      outputLen: 32,
+    });
+  });
+
+  it('verifies the exact characters, untrimmed', async () => {
+    const phc = await hashPassword(' secret password ');
+    expect(await verifyPassword(phc, ' secret password ')).toBe(true);
+    expect(await verifyPassword(phc, 'secret password')).toBe(false);
+    expect(await verifyPassword(phc, ' Secret password ')).toBe(false);
+  });
+
+  it('salts every hash', async () => {
+    expect(await hashPassword('same password')).not.toBe(await hashPassword('same password'));
+  });
+
+  it.each([
+    ['a'.repeat(7), 'PASSWORD_TOO_SHORT'],
+    ['a'.repeat(257), 'PASSWORD_TOO_LONG'],
+    ['a'.repeat(1_000_000), 'PASSWORD_TOO_LONG'],
+  ])('rejects a %#-th out-of-range length before hashing', async (password, code) => {
+    const started = performance.now();
+    const error = await hashPassword(password).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).appCode).toBe(code);
+    expect(performance.now() - started).toBeLessThan(5);
+  });
+
+  it('accepts the boundary lengths 8 and 256', async () => {
+    for (const password of ['a'.repeat(8), 'b'.repeat(256)]) {
+      expect(await verifyPassword(await hashPassword(password), password)).toBe(true);
+    }
+  });
+
+  it('answers false for a missing hash, after verifying against the dummy hash', async () => {
+    expect(await verifyPassword(null, 'whatever password')).toBe(false);
+    expect(await verifyPassword(DUMMY_PASSWORD_HASH, 'whatever password')).toBe(false);
+  });
+
+  it('keeps the dummy hash in step with the current parameters', () => {
+    expect(needsRehash(DUMMY_PASSWORD_HASH)).toBe(false);
+  });
+
+  it('asks for a rehash when a hash was made with weaker parameters or another scheme', async () => {
+    const weak = await hashPassword('old password', {
+      ...passwordParams,
+      memoryCost: 4096,
+      timeCost: 1,
+    });
+    expect(needsRehash(weak)).toBe(true);
+    expect(await verifyPassword(weak, 'old password')).toBe(true);
+    const argon2i = await hash('old password', { ...passwordParams, algorithm: 1 as never });
+    expect(needsRehash(argon2i)).toBe(true);
+    expect(needsRehash('$2b$12$abcdefghijklmnopqrstuuJ9Qn1y0ZJ1T5b9YwQq3nQe3xX7e7lqC')).toBe(true);
+    expect(needsRehash(await hashPassword('new password'))).toBe(false);
+  });
+});

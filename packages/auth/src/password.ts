@@ -1,0 +1,89 @@
+// argon2id password hashing. The PHC string stores its own parameters, so raising them below
+// only needs `needsRehash` at login; hashing runs on libuv's pool, off the event loop.
+import { type Algorithm, type Version, hash, parseOptions, verify } from '@node-rs/argon2';
+import { AuthError } from './errors';
+
+export interface PasswordParams {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+  outputLen: number;
+}
+
+/** OWASP's argon2id minimum (19 MiB, 2 passes, 1 lane); raise here, old hashes upgrade at login. */
+export const passwordParams: Readonly<PasswordParams> = {
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+  outputLen: 32,
+};
+
+// `Algorithm` is an ambient const enum, unusable under isolatedModules: its value spelled out.
+const ARGON2ID = 2 as Algorithm;
+const VERSION_0X13 = 1 as Version;
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/**
+ * Hash of a random password nobody knows, made with `passwordParams`: verifying against it makes
+ * a login with an unknown email cost exactly what a wrong password costs.
+ */
+export const DUMMY_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$UsZseb5mEoJgg4GCSQIBEA$WE+lFRQ5pPeNR1YhdOUsHx08iqmD6L6IKK+rqXYIR3Y';
+
+function checkLength(password: string): void {
+  // Checked before hashing: a megabyte "password" must not buy a megabyte of argon2 work.
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    throw new AuthError(
+      'PASSWORD_TOO_SHORT',
+      `Password must be at least ${PASSWORD_MIN_LENGTH} characters`,
+    );
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    throw new AuthError(
+      'PASSWORD_TOO_LONG',
+      `Password must be at most ${PASSWORD_MAX_LENGTH} characters`,
+    );
+  }
+}
+
+/** The PHC string to store. The password's exact characters are hashed: no trimming. */
+export async function hashPassword(
+  password: string,
+  params: PasswordParams = passwordParams,
+): Promise<string> {
+  checkLength(password);
+  return hash(password, { ...params, algorithm: ARGON2ID });
+}
+
+/**
+ * True when `password` matches `storedHash`. A null hash (unknown email, or a user from an external
+ * issuer) is verified against the dummy hash and answers false after the same work.
+ */
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
+  if (password.length > PASSWORD_MAX_LENGTH) return false;
+  const matches = await verify(storedHash ?? DUMMY_PASSWORD_HASH, password);
+  return storedHash !== null && matches;
+}
+
+/** True when a stored hash was made with weaker parameters than the current ones. */
+export function needsRehash(storedHash: string): boolean {
+  try {
+    const used = parseOptions(storedHash);
+    return (
+      used.algorithm !== ARGON2ID ||
+      used.version !== VERSION_0X13 ||
+      used.memoryCost < passwordParams.memoryCost ||
+      used.timeCost < passwordParams.timeCost ||
+      used.parallelism < passwordParams.parallelism ||
+      used.outputLen < passwordParams.outputLen
+    );
+  } catch {
+    // Not an argon2 PHC string at all (a legacy scheme): replace it once it has been verified.
+    return true;
+  }
+}

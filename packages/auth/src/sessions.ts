@@ -1,0 +1,74 @@
+// Reading and ending sessions. A session is live while it is neither revoked nor expired; ending
+// one is immediate because every access token is checked against its session (authenticate.ts).
+import type { Prisma } from '@repo/db';
+import { hashRefreshToken, isWellFormedRefreshToken } from './refresh-token';
+
+export const liveSessionWhere = (now: Date) => ({ revokedAt: null, expiresAt: { gt: now } });
+
+export interface SessionSummary {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export function listLiveSessions(
+  prisma: Prisma.TransactionClient,
+  userId: string,
+  now = new Date(),
+): Promise<SessionSummary[]> {
+  return prisma.session.findMany({
+    where: { userId, ...liveSessionWhere(now) },
+    orderBy: [{ lastUsedAt: 'desc' }, { id: 'asc' }],
+    select: { id: true, createdAt: true, lastUsedAt: true, userAgent: true, ip: true },
+  });
+}
+
+/** The session a refresh token belongs to (any token of the family, used or not), or null. */
+export async function findSessionByRefreshToken(
+  prisma: Prisma.TransactionClient,
+  token: string,
+  now = new Date(),
+): Promise<{ id: string; userId: string; live: boolean } | null> {
+  if (!isWellFormedRefreshToken(token)) return null;
+  const row = await prisma.refreshToken.findUnique({
+    where: { tokenHash: hashRefreshToken(token) },
+    select: { session: { select: { id: true, userId: true, revokedAt: true, expiresAt: true } } },
+  });
+  if (!row) return null;
+  const { id, userId, revokedAt, expiresAt } = row.session;
+  return { id, userId, live: !revokedAt && expiresAt > now };
+}
+
+/** Ends one of `userId`'s live sessions; false when there is none by that id for that user. */
+export async function revokeSession(
+  prisma: Prisma.TransactionClient,
+  userId: string,
+  sessionId: string,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await prisma.session.updateMany({
+    where: { id: sessionId, userId, ...liveSessionWhere(now) },
+    data: { revokedAt: now },
+  });
+  return count === 1;
+}
+
+/** Ends every live session of a user, except `keepSessionId` when given. Returns how many. */
+export async function revokeUserSessions(
+  prisma: Prisma.TransactionClient,
+  userId: string,
+  options: { keepSessionId?: string | null; now?: Date } = {},
+): Promise<number> {
+  const now = options.now ?? new Date();
+  const { count } = await prisma.session.updateMany({
+    where: {
+      userId,
+      ...liveSessionWhere(now),
+      ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}),
+    },
+    data: { revokedAt: now },
+  });
+  return count;
+}
