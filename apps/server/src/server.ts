@@ -9,7 +9,7 @@ import type { Config } from './env';
 import { gracefulClose } from './http/graceful-close';
 import { type Logger, createLogger } from './logger';
 import { createReadinessCheck } from './readiness';
-import { createServices } from './services';
+import { type ServerServices, createServices } from './services';
 
 export interface ServerDeps {
   /** A database the caller owns (tests); otherwise one is created from the config and closed on stop. */
@@ -43,6 +43,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     });
   const closeDb = deps.db ? async () => {} : () => db.close();
 
+  // Services made here hold their own connections (rate-limit store); they are closed with us.
+  let ownedServices: ServerServices | undefined;
   let server;
   try {
     if (config.migrateOnStart) {
@@ -51,11 +53,12 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         onApplied: (migration, ms) => logger.info({ migration, ms }, 'migration applied'),
       });
     }
-    const services = deps.services ?? createServices({ config, db, logger });
+    const services = deps.services ?? (ownedServices = createServices({ config, db, logger }));
     const checkReadiness = createReadinessCheck({ db, logger, migrationsDir: deps.migrationsDir });
     server = createApp({ config, db, services, logger, checkReadiness });
     await listen(server, config.port, config.host);
   } catch (error) {
+    await ownedServices?.close();
     await closeDb();
     throw error;
   }
@@ -75,6 +78,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         logger.info('shutting down');
         const forced = await closer.close(deps.shutdownTimeoutMs ?? 10_000);
         if (forced) logger.warn('shutdown deadline passed; open connections were closed');
+        await ownedServices?.close();
         await closeDb();
         logger.info('stopped');
       })();

@@ -1,11 +1,12 @@
-// The Services packages/api needs, built from the configuration and the database. This body is
-// a placeholder that rejects every access token until the auth module provides the real one;
-// the signature stays as it is.
+// The Services packages/api needs, built from the configuration and the database: our token
+// signer/verifier, the optional external issuer, and the auth rate limiter with its store.
 import { createHmac } from 'node:crypto';
-import { AppError, type Services } from '@repo/api';
+import { type Services, createAuthenticate } from '@repo/api';
+import { createAccessTokens, createExternalIssuer } from '@repo/auth';
 import type { Database } from '@repo/db';
 import type { Logger } from 'pino';
 import type { Config } from './env';
+import { createAuthRateLimiter } from './rate-limit/auth-limiter';
 
 export interface ServicesOptions {
   config: Config;
@@ -13,17 +14,32 @@ export interface ServicesOptions {
   logger: Logger;
 }
 
-export function createServices({ config }: ServicesOptions): Services {
+export interface ServerServices extends Services {
+  /** Releases what the services hold beyond the database (the rate-limit store's connections). */
+  close(): Promise<void>;
+}
+
+export function createServices({ config, db, logger }: ServicesOptions): ServerServices {
+  const now = () => new Date();
+  const accessTokens = createAccessTokens({
+    secret: config.jwtSecret,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+  });
+  const external = config.externalJwt && createExternalIssuer(config.externalJwt);
+  if (config.externalJwt?.secret && config.externalJwt.secret === config.jwtSecret) {
+    // Shared keys would let a token of one kind pass for the other.
+    throw new Error('EXTERNAL_JWT_SECRET must differ from JWT_SECRET');
+  }
+  const authRateLimiter = createAuthRateLimiter(config, logger);
+
   return {
-    authenticate(authorization) {
-      return Promise.reject(
-        authorization
-          ? new AppError('INVALID_TOKEN', 'Access token is invalid')
-          : new AppError('MISSING_TOKEN', 'Access token is missing'),
-      );
-    },
-    now: () => new Date(),
+    now,
+    accessTokens,
+    authenticate: createAuthenticate({ prisma: db.prisma, accessTokens, external, now }),
+    authRateLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.
     cursorKey: createHmac('sha256', config.jwtSecret).update('pagination-cursor').digest(),
+    close: () => authRateLimiter.close(),
   };
 }

@@ -5,7 +5,8 @@ export { appRouter, type AppRouter } from './root';
 export { createContextInner, type Context, type CreateContextOptions, type RequestInfo, type ResponseControl } from './context';
 export { createCallerFactory } from './trpc';
 export { AppError } from './errors';
-export type { AuthContext, AuthUser, Services } from './services';
+export type { AuthContext, AuthUser, RateLimitDecision, RateLimiter, Services } from './services';
+export { createAuthenticate } from './auth/authenticate';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,9 +1,11 @@
 // Every domain router, composed: the type clients import as AppRouter.
+import { authRouter } from './router/auth';
 import { tagRouter } from './router/tag';
 import { taskRouter } from './router/task';
 import { router } from './trpc';
 
 export const appRouter = router({
+  auth: authRouter,
   task: taskRouter,
   tag: tagRouter,
 });

@@ -1,5 +1,7 @@
 // What the procedures need from outside packages/api, injected by the adapter (apps/server)
 // or by tests, so the router never reaches for HTTP, env or globals.
+import type { AccessTokens } from '@repo/auth';
+
 export interface AuthUser {
   id: string;
   email: string;
@@ -18,4 +20,15 @@ export interface Services {
   now(): Date;
   /** HMAC key for pagination cursors (derived from the server's secret). */
   cursorKey: Uint8Array;
+  /** Signs our access tokens; verifying them is `authenticate`'s job. */
+  accessTokens: Pick<AccessTokens, 'sign'>;
+  /** The register/login budget per client IP, whatever store backs it (memory, PostgreSQL, Redis). */
+  authRateLimiter: RateLimiter;
+}
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Spends one point of `key`'s budget and says whether the call may go ahead. */
+  consume(key: string): Promise<RateLimitDecision>;
 }

@@ -1,6 +1,6 @@
 // /trpc: the app router through tRPC's own Node handler. The adapter's part is only turning the
 // HTTP request into RequestInfo and giving procedures a way to set the refresh cookie.
-import { type Services, appRouter, createContextInner } from '@repo/api';
+import { AppError, type Services, appRouter, createContextInner } from '@repo/api';
 import type { Database } from '@repo/db';
 import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
@@ -42,9 +42,15 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
         },
         // tRPC sets its own Vary header, replacing the adapter's (Origin, from CORS); handing the
         // adapter's back through responseMeta makes tRPC append it, so caches keep both.
-        responseMeta: () => {
+        // RATE_LIMIT_EXCEEDED carries the seconds to wait; HTTP clients read them from Retry-After.
+        responseMeta: ({ errors }) => {
+          const headers = new Headers();
           const vary = res.getHeader('vary');
-          return vary ? { headers: new Headers([['vary', String(vary)]]) } : {};
+          if (vary) headers.set('vary', String(vary));
+          const waits = errors.map((e) => (e instanceof AppError ? (e.retryAfter ?? 0) : 0));
+          const retryAfter = Math.max(0, ...waits);
+          if (retryAfter > 0) headers.set('retry-after', String(retryAfter));
+          return { headers };
         },
         createContext: () =>
           createContextInner({

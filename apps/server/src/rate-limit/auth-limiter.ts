@@ -1,0 +1,44 @@
+// The register/login budget per client IP. Where the counters live follows how the server
+// runs: Redis when configured; PostgreSQL when the database is shared by several processes;
+// memory only for the embedded single-process PGlite setup. A store outage falls back to a
+// per-process memory limiter (rate-limiter-flexible's insurance) rather than failing logins.
+import type { RateLimiter } from '@repo/api';
+import type { Logger } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Config } from '../env';
+import { asRateLimiter } from './decision';
+import { createPostgresLimiter } from './postgres-store';
+import { createRedisLimiter } from './redis-store';
+
+export type RateLimitStore = 'memory' | 'postgres' | 'redis';
+
+export interface AuthRateLimiter extends RateLimiter {
+  readonly store: RateLimitStore;
+  close(): Promise<void>;
+}
+
+export function createAuthRateLimiter(config: Config, logger: Logger): AuthRateLimiter {
+  const options = {
+    points: config.rateLimitAuthPoints,
+    duration: config.rateLimitAuthWindowSeconds,
+  };
+  const insuranceLimiter = new RateLimiterMemory(options);
+  // One budget per deployment: processes with the same issuer share counters in a shared store.
+  const keyPrefix = `auth:${config.jwtIssuer}`;
+
+  if (config.redisUrl) {
+    const redis = createRedisLimiter(config.redisUrl, { ...options, keyPrefix, insuranceLimiter });
+    logger.info({ store: 'redis' }, 'auth rate limit store');
+    return { store: 'redis', ...asRateLimiter(redis), close: redis.close };
+  }
+  if (config.databaseUrl) {
+    const postgres = createPostgresLimiter(config.databaseUrl, 'auth', {
+      ...options,
+      keyPrefix,
+      insuranceLimiter,
+    });
+    logger.info({ store: 'postgres' }, 'auth rate limit store');
+    return { store: 'postgres', ...asRateLimiter(postgres), close: postgres.close };
+  }
+  return { store: 'memory', ...asRateLimiter(insuranceLimiter), close: async () => {} };
+}

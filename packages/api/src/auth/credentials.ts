@@ -1,0 +1,53 @@
+// Email + password accounts. Both outcomes of a failed login (unknown email, wrong password)
+// do one argon2 verification and answer the same error, so neither time nor text tells them apart.
+import { hashPassword, needsRehash, verifyPassword } from '@repo/auth';
+import { Prisma, type PrismaClient } from '@repo/db';
+import { AppError } from '../errors';
+import { type PublicUser, userSelect } from './user-select';
+
+export const invalidCredentials = (field?: string) =>
+  new AppError('INVALID_CREDENTIALS', 'Invalid email or password', field ? { field } : {});
+
+export async function createPasswordUser(
+  prisma: PrismaClient,
+  input: { email: string; password: string; name?: string | undefined },
+): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    // The unique index decides, not a prior lookup: two racing registrations cannot both win.
+    return await prisma.user.create({
+      data: { email: input.email, name: input.name ?? null, passwordHash },
+      select: userSelect,
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('EMAIL_ALREADY_EXISTS', 'An account with this email already exists', {
+        field: 'email',
+      });
+    }
+    throw error;
+  }
+}
+
+export async function checkCredentials(
+  prisma: PrismaClient,
+  input: { email: string; password: string },
+): Promise<PublicUser> {
+  const row = await prisma.user.findUnique({
+    where: { email: input.email },
+    select: { ...userSelect, passwordHash: true },
+  });
+  // Unknown email and external users (no hash) verify against the dummy hash: same work.
+  const matches = await verifyPassword(row?.passwordHash ?? null, input.password);
+  if (!row?.passwordHash || !matches) throw invalidCredentials();
+  const { passwordHash, ...user } = row;
+  if (needsRehash(passwordHash)) {
+    // Parameters were raised since this hash was made; the plain password is only here now.
+    return prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.password) },
+      select: userSelect,
+    });
+  }
+  return user;
+}

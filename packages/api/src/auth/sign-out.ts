@@ -1,0 +1,34 @@
+// Logout is public: the session to end is named by the refresh token (body or cookie), or else
+// by the access token. Ending an already-ended session succeeds again (a double click is fine),
+// but only a live session's token may end all of a user's sessions.
+import { findSessionByRefreshToken, revokeSession, revokeUserSessions } from '@repo/auth';
+import type { Context } from '../context';
+import { AppError } from '../errors';
+
+export async function signOut(
+  ctx: Context,
+  input: { refreshToken?: string | undefined; allDevices: boolean },
+) {
+  const now = ctx.services.now();
+  const refreshToken = input.refreshToken || ctx.request.refreshCookie;
+  // Whatever happens next, the browser should stop presenting this cookie.
+  ctx.response.clearRefreshCookie();
+
+  let session: { id: string; userId: string; live: boolean } | null;
+  if (refreshToken) {
+    session = await findSessionByRefreshToken(ctx.prisma, refreshToken, now);
+    if (!session) throw new AppError('INVALID_REFRESH_TOKEN', 'Invalid refresh token');
+  } else if (ctx.request.authorization) {
+    const caller = await ctx.authenticate();
+    session = { id: caller.sessionId ?? '', userId: caller.user.id, live: true };
+  } else {
+    throw new AppError(
+      'MISSING_REFRESH_TOKEN',
+      'No refresh token or access token to sign out with',
+    );
+  }
+
+  if (!session.live) return;
+  if (input.allDevices) await revokeUserSessions(ctx.prisma, session.userId, { now });
+  else if (session.id) await revokeSession(ctx.prisma, session.userId, session.id, now);
+}

@@ -1,0 +1,196 @@
+import { createExternalIssuer } from '@repo/auth';
+import { hmacToken } from '@repo/auth/testing';
+import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHarness, createAuthHarness } from '../testing/auth-harness';
+import { errorOf } from '../testing/error-shape';
+
+const password = 'correct horse battery';
+const external = {
+  issuer: 'https://front.test',
+  audience: 'https://front.test',
+  secret: 'front-shared-secret-0123456789abcdef',
+};
+
+describe.each(testEngines)('auth router: sessions and passwords on %s', (engine) => {
+  let db: TestDatabase;
+  let h: AuthHarness;
+  let n = 0;
+  const signUp = () => h.signUp(`s${++n}@example.com`);
+  const loginAgain = (email: string) =>
+    h
+      .call({ userAgent: 'second device', ip: '198.51.100.7' })
+      .auth.login({ email, password, session: 'token' });
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    h = createAuthHarness(db, { external: createExternalIssuer(external) });
+  });
+  afterAll(() => db?.close());
+
+  it("lists the caller's live sessions and marks the current one", async () => {
+    const first = await signUp();
+    const second = await loginAgain(first.user.email);
+    const ended = await loginAgain(first.user.email);
+    await h.as(ended.accessToken).auth.logout();
+    await signUp();
+    const sessions = await h.as(first.accessToken).auth.sessions();
+    expect(sessions).toHaveLength(2);
+    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+    const other = sessions.find((s) => !s.current);
+    expect(other).toMatchObject({ userAgent: 'second device', ip: '198.51.100.7' });
+    expect(Object.keys(other!).sort()).toEqual([
+      'createdAt',
+      'current',
+      'id',
+      'ip',
+      'lastUsedAt',
+      'userAgent',
+    ]);
+    expect((await h.as(second.accessToken).auth.sessions()).find((s) => s.current)?.id).toBe(
+      other!.id,
+    );
+  });
+
+  it("revokes one's own session, and answers NOT_FOUND for another user's, leaving it alive", async () => {
+    const mine = await signUp();
+    const other = await loginAgain(mine.user.email);
+    const stranger = await signUp();
+    const [strangerSession] = await h.as(stranger.accessToken).auth.sessions();
+    expect(
+      await errorOf(h.as(mine.accessToken).auth.revokeSession({ sessionId: strangerSession!.id })),
+    ).toMatchObject({ status: 404, appCode: 'NOT_FOUND' });
+    expect((await h.as(stranger.accessToken).auth.me()).id).toBe(stranger.user.id);
+    expect(
+      (await errorOf(h.as(mine.accessToken).auth.revokeSession({ sessionId: crypto.randomUUID() })))
+        .appCode,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await errorOf(h.as(mine.accessToken).auth.revokeSession({ sessionId: 'nope' }))).appCode,
+    ).toBe('VALIDATION_ERROR');
+    const otherId = (await h.as(mine.accessToken).auth.sessions()).find((s) => !s.current)!.id;
+    expect(await h.as(mine.accessToken).auth.revokeSession({ sessionId: otherId })).toEqual({
+      ok: true,
+    });
+    expect((await errorOf(h.as(other.accessToken).auth.me())).appCode).toBe('INVALID_TOKEN');
+    expect(
+      (await errorOf(h.as(mine.accessToken).auth.revokeSession({ sessionId: otherId }))).appCode,
+    ).toBe('NOT_FOUND');
+  });
+
+  it('changes the password with the current one and ends every other session', async () => {
+    const current = await signUp();
+    const others = [await loginAgain(current.user.email), await loginAgain(current.user.email)];
+    const wrong = await errorOf(
+      h
+        .as(current.accessToken)
+        .auth.changePassword({ currentPassword: 'not it at all', newPassword: 'brand new secret' }),
+    );
+    expect(wrong).toMatchObject({
+      status: 401,
+      appCode: 'INVALID_CREDENTIALS',
+      field: 'currentPassword',
+    });
+    expect(
+      (
+        await errorOf(
+          h
+            .as(current.accessToken)
+            .auth.changePassword({ currentPassword: password, newPassword: 'short' }),
+        )
+      ).appCode,
+    ).toBe('PASSWORD_TOO_SHORT');
+    expect(
+      await db.prisma.session.count({ where: { userId: current.user.id, revokedAt: null } }),
+    ).toBe(3);
+
+    expect(
+      await h
+        .as(current.accessToken)
+        .auth.changePassword({ currentPassword: password, newPassword: 'brand new secret' }),
+    ).toEqual({ ok: true });
+    expect(
+      await db.prisma.session.count({ where: { userId: current.user.id, revokedAt: null } }),
+    ).toBe(1);
+    for (const other of others)
+      expect((await errorOf(h.as(other.accessToken).auth.me())).appCode).toBe('INVALID_TOKEN');
+    expect((await h.as(current.accessToken).auth.me()).id).toBe(current.user.id);
+    expect(
+      (await errorOf(h.call().auth.login({ email: current.user.email, password }))).appCode,
+    ).toBe('INVALID_CREDENTIALS');
+    await h.call().auth.login({ email: current.user.email, password: 'brand new secret' });
+  });
+
+  it('accepts an external token, creating its user once, with no sessions and no password', async () => {
+    const iat = Math.floor(h.clock.now().getTime() / 1000);
+    const token = hmacToken(
+      { alg: 'HS256' },
+      {
+        sub: 'front-user',
+        email: 'front@example.com',
+        iss: external.issuer,
+        aud: external.audience,
+        iat,
+        exp: iat + 900,
+      },
+      external.secret,
+    );
+    const me = await h.as(token).auth.me();
+    expect(me).toMatchObject({ email: 'front@example.com', name: null });
+    expect((await h.as(token).auth.me()).id).toBe(me.id);
+    expect(
+      await db.prisma.user.count({
+        where: { externalIssuer: external.issuer, externalSubject: 'front-user' },
+      }),
+    ).toBe(1);
+    expect(await h.as(token).auth.sessions()).toEqual([]);
+    expect(
+      (
+        await errorOf(
+          h
+            .as(token)
+            .auth.changePassword({ currentPassword: 'anything', newPassword: 'whatever123' }),
+        )
+      ).appCode,
+    ).toBe('INVALID_CREDENTIALS');
+    const expired = hmacToken(
+      { alg: 'HS256' },
+      {
+        sub: 'front-user',
+        iss: external.issuer,
+        aud: external.audience,
+        iat: iat - 3600,
+        exp: iat - 1800,
+      },
+      external.secret,
+    );
+    expect((await errorOf(h.as(expired).auth.me())).appCode).toBe('TOKEN_EXPIRED');
+  });
+
+  it('shares one rate-limit budget between register and login per client IP', async () => {
+    const limited = createAuthHarness(db, { points: 5 });
+    const from = (ip: string) => limited.call({ ip });
+    await from('192.0.2.1').auth.register({ email: 'rl@example.com', password, session: 'token' });
+    await errorOf(from('192.0.2.1').auth.register({ email: 'not an email', password }));
+    await from('192.0.2.1').auth.login({ email: 'rl@example.com', password });
+    await errorOf(
+      from('192.0.2.1').auth.login({ email: 'rl@example.com', password: 'wrong password' }),
+    );
+    await from('192.0.2.1').auth.login({ email: 'rl@example.com', password });
+    for (const call of [
+      () => from('192.0.2.1').auth.login({ email: 'rl@example.com', password }),
+      () => from('192.0.2.1').auth.register({ email: 'rl2@example.com', password }),
+    ]) {
+      expect(await errorOf(call())).toEqual({
+        status: 429,
+        appCode: 'RATE_LIMIT_EXCEEDED',
+        field: undefined,
+        retryAfter: 42,
+        message: 'Too many attempts; retry in 42 s',
+      });
+    }
+    expect(await db.prisma.user.count({ where: { email: 'rl2@example.com' } })).toBe(0);
+    expect(
+      (await from('192.0.2.2').auth.login({ email: 'rl@example.com', password })).user.email,
+    ).toBe('rl@example.com');
+  });
+});

@@ -1,0 +1,128 @@
+// The auth router: accounts, sessions and their tokens (SPEC.md, issue 3). The rules live in
+// packages/auth and ../auth/*; each procedure only strings them together.
+import type { TRPCRouterRecord } from '@trpc/server';
+import {
+  hashPassword,
+  listLiveSessions,
+  revokeSession,
+  revokeUserSessions,
+  rotateRefreshToken,
+  verifyPassword,
+} from '@repo/auth';
+import {
+  authResultOutput,
+  changePasswordInput,
+  loginInput,
+  logoutInput,
+  okOutput,
+  refreshInput,
+  registerInput,
+  revokeSessionInput,
+  sessionOutput,
+  userOutput,
+} from '@repo/validators';
+import { withAuthErrors } from '../auth/app-error';
+import { clientInfo, deliverAuthResult, startAuthSession } from '../auth/auth-result';
+import { checkCredentials, createPasswordUser, invalidCredentials } from '../auth/credentials';
+import { authRateLimitedProcedure } from '../auth/rate-limit';
+import { signOut } from '../auth/sign-out';
+import { userSelect } from '../auth/user-select';
+import { AppError, notFound } from '../errors';
+import { protectedProcedure, publicProcedure } from '../trpc';
+
+const ok = { ok: true } as const;
+
+export const authRouter = {
+  register: authRateLimitedProcedure
+    .input(registerInput)
+    .output(authResultOutput)
+    .mutation(async ({ ctx, input }) =>
+      startAuthSession(ctx, await createPasswordUser(ctx.prisma, input), input.session),
+    ),
+
+  login: authRateLimitedProcedure
+    .input(loginInput)
+    .output(authResultOutput)
+    .mutation(async ({ ctx, input }) =>
+      startAuthSession(ctx, await checkCredentials(ctx.prisma, input), input.session),
+    ),
+
+  refresh: publicProcedure
+    .input(refreshInput)
+    .output(authResultOutput)
+    .mutation(async ({ ctx, input }) => {
+      // The answer goes back the way the token came: body for body, cookie for cookie.
+      const mode = input?.refreshToken ? 'token' : 'cookie';
+      const token = input?.refreshToken || ctx.request.refreshCookie;
+      if (!token) throw new AppError('MISSING_REFRESH_TOKEN', 'Missing refresh token');
+      const now = ctx.services.now();
+      const refresh = await withAuthErrors(() =>
+        rotateRefreshToken(ctx.prisma, token, clientInfo(ctx), now),
+      ).catch((error: unknown) => {
+        // A dead cookie is dropped so the browser stops presenting it.
+        if (mode === 'cookie') ctx.response.clearRefreshCookie();
+        throw error;
+      });
+      const user = await ctx.prisma.user.findUnique({
+        where: { id: refresh.userId },
+        select: userSelect,
+      });
+      if (!user) throw new AppError('INVALID_REFRESH_TOKEN', 'Invalid refresh token');
+      return deliverAuthResult(ctx, user, refresh, mode, now);
+    }),
+
+  logout: publicProcedure
+    .input(logoutInput)
+    .output(okOutput)
+    .mutation(async ({ ctx, input }) => {
+      await signOut(ctx, {
+        refreshToken: input?.refreshToken,
+        allDevices: input?.allDevices ?? false,
+      });
+      return ok;
+    }),
+
+  me: protectedProcedure.output(userOutput).query(async ({ ctx }) => {
+    const user = await ctx.prisma.user.findUnique({
+      where: { id: ctx.user.id },
+      select: userSelect,
+    });
+    if (!user) throw new AppError('INVALID_TOKEN', 'Invalid access token');
+    return user;
+  }),
+
+  sessions: protectedProcedure.output(sessionOutput.array()).query(async ({ ctx }) => {
+    const sessions = await listLiveSessions(ctx.prisma, ctx.user.id, ctx.services.now());
+    return sessions.map((session) => ({ ...session, current: session.id === ctx.sessionId }));
+  }),
+
+  revokeSession: protectedProcedure
+    .input(revokeSessionInput)
+    .output(okOutput)
+    .mutation(async ({ ctx, input }) => {
+      // Someone else's session id answers exactly like an unknown one.
+      if (!(await revokeSession(ctx.prisma, ctx.user.id, input.sessionId, ctx.services.now())))
+        throw notFound('Session');
+      return ok;
+    }),
+
+  changePassword: protectedProcedure
+    .input(changePasswordInput)
+    .output(okOutput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await ctx.prisma.user.findUnique({
+        where: { id: ctx.user.id },
+        select: { passwordHash: true },
+      });
+      const matches = await verifyPassword(row?.passwordHash ?? null, input.currentPassword);
+      if (!row?.passwordHash || !matches) throw invalidCredentials('currentPassword');
+      const passwordHash = await hashPassword(input.newPassword);
+      const now = ctx.services.now();
+      // A leaked password is why people change it: every other device has to sign in again.
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash } });
+        await revokeUserSessions(tx, ctx.user.id, { keepSessionId: ctx.sessionId, now });
+      });
+      return ok;
+    }),
+} satisfies TRPCRouterRecord;
