@@ -21,6 +21,8 @@ const redisUp = await new Promise<boolean>((resolve) => {
   socket.once('error', () => resolve(false));
   socket.once('timeout', () => resolve(socket.destroy() && false));
 });
+// In CI a skipped Redis suite would hide a broken store: fail instead of skipping.
+if (!redisUp && process.env.CI) throw new Error(`CI: Redis at ${REDIS_URL} is unreachable`);
 if (!redisUp) console.warn(`Notice: Redis rate-limit tests skipped (${REDIS_URL} unreachable)`);
 
 const attempt = (url: string, i: number, headers: Record<string, string> = {}) =>
