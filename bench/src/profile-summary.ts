@@ -22,7 +22,7 @@ export function packageOf(url: string): string {
     const [scope = '', name = ''] = last.split('/');
     return scope.startsWith('@') ? `${scope}/${name}` : scope;
   }
-  if (url.startsWith('node:')) return 'node core';
+  if (url.startsWith('node:')) return url.replace(/^node:internal\/(deps\/)?/, 'node:');
   return /\/(apps|packages)\/[^/]+/.exec(url)?.[0].slice(1) ?? url;
 }
 

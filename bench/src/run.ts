@@ -81,7 +81,7 @@ async function main(): Promise<number> {
     api = await startApi({
       ...start,
       monitor: monitors.api,
-      ...(settings.cpuProfile ? { nodeOptions: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+      ...(settings.cpuProfile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
     });
     cleanups.push(() => api?.stop());
     log(

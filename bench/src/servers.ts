@@ -21,8 +21,8 @@ export interface ServerStart {
   databaseUrl: string;
   tokens: TokenConfig;
   monitor: EventLoopMonitor;
-  /** Extra NODE_OPTIONS for the API's processes (CPU profiling). */
-  nodeOptions?: string;
+  /** Extra node flags for the API (CPU profiling); cluster workers inherit them. */
+  nodeArgs?: string[];
 }
 
 /** `pnpm --filter @repo/server build`: the bench measures what production runs. */
@@ -42,13 +42,12 @@ export async function startApi(start: ServerStart): Promise<ServerProcess> {
   const server = startServer({
     name: 'server',
     command: process.execPath,
-    args: [SERVER_MAIN],
+    args: [...(start.nodeArgs ?? []), SERVER_MAIN],
     cwd: REPO_ROOT,
     port,
     env: {
       ...baseChildEnv(),
       ...probe,
-      NODE_OPTIONS: [probe.NODE_OPTIONS, start.nodeOptions].filter(Boolean).join(' '),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
