@@ -1,7 +1,15 @@
 export { createDatabase, type Database, type DatabaseOptions } from './client';
 export type { Engine, SqlConnection } from './connection';
-export { defaultMigrationsDir } from './migrate/files';
-export { MigrationError, migrate, migrationStatus, type MigrationStatus } from './migrate/runner';
+export { defaultMigrationsDir, defaultPgliteDir } from './paths';
+export {
+  MigrationError,
+  migrate,
+  migrationStatus,
+  type MigrateOptions,
+  type MigrationStatus,
+} from './migrate/runner';
+export { introspectSchema, type SchemaSnapshot } from './migrate/introspect';
+export { compareSchemas } from './migrate/compare-schemas';
 export { Prisma, PrismaClient } from './generated/prisma/client';
 export type * from './generated/prisma/client';
 export { Priority, AssetCondition } from './generated/prisma/enums';

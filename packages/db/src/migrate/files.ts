@@ -1,8 +1,9 @@
 // Reads migration folders in Prisma's layout: <dir>/<timestamp>_<name>/migration.sql.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { checksumOf } from './checksum';
+
+export { defaultMigrationsDir } from '../paths';
 
 export interface MigrationFile {
   name: string;
@@ -11,11 +12,6 @@ export interface MigrationFile {
   /** sha-256 of the file's bytes, hex: the checksum Prisma writes to _prisma_migrations. */
   checksum: string;
 }
-
-/** The repository's prisma/migrations, found from this source file. */
-export const defaultMigrationsDir = fileURLToPath(
-  new URL('../../../../prisma/migrations', import.meta.url),
-);
 
 export function readMigrationFiles(dir: string): MigrationFile[] {
   if (!existsSync(dir)) throw new Error(`Migrations directory not found: ${dir}`);
@@ -26,11 +22,6 @@ export function readMigrationFiles(dir: string): MigrationFile[] {
     .map((name) => {
       const path = join(dir, name, 'migration.sql');
       const bytes = readFileSync(path);
-      return {
-        name,
-        path,
-        sql: bytes.toString('utf8'),
-        checksum: createHash('sha256').update(bytes).digest('hex'),
-      };
+      return { name, path, sql: bytes.toString('utf8'), checksum: checksumOf(bytes) };
     });
 }

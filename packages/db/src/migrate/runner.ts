@@ -3,10 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../client';
 import type { SqlConnection } from '../connection';
+import { matchesChecksum } from './checksum';
 import { type MigrationFile, defaultMigrationsDir, readMigrationFiles } from './files';
-
-/** The advisory lock key `prisma migrate` takes, so our runner and Prisma's exclude each other. */
-const PRISMA_ADVISORY_LOCK = 72707369;
+import { withMigrationLock } from './lock';
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -75,15 +74,6 @@ export async function migrationStatus(
   });
 }
 
-async function withMigrationLock<T>(conn: SqlConnection, fn: () => Promise<T>): Promise<T> {
-  await conn.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
-  try {
-    return await fn();
-  } finally {
-    await conn.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK]);
-  }
-}
-
 async function readApplied(conn: SqlConnection): Promise<AppliedRow[]> {
   return conn.query<AppliedRow>(
     `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"
@@ -106,7 +96,7 @@ function checkHistory(files: MigrationFile[], applied: AppliedRow[]): { pending:
         `Migration ${row.migration_name} failed earlier and was never finished; resolve it first.`,
       );
     }
-    if (row.checksum !== file.checksum) {
+    if (!matchesChecksum(file.sql, row.checksum)) {
       throw new MigrationError(
         `Migration ${row.migration_name} was edited after it was applied (${file.path}). ` +
           'Restore the file and put the change in a new migration.',
@@ -130,7 +120,8 @@ async function applyOne(conn: SqlConnection, file: MigrationFile): Promise<void>
     );
     await conn.exec('COMMIT');
   } catch (error) {
-    await conn.exec('ROLLBACK');
+    // If ROLLBACK itself fails the connection is gone, which rolls back too; report the cause.
+    await conn.exec('ROLLBACK').catch(() => {});
     throw new MigrationError(
       `Migration ${file.name} failed and was rolled back: ${(error as Error).message}`,
     );

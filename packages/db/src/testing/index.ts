@@ -6,6 +6,7 @@ import pg from 'pg';
 import { type Database, createDatabase } from '../client';
 import type { Engine } from '../connection';
 import { migrate } from '../migrate/runner';
+import { loadPgliteTemplate } from '../pglite-template';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
@@ -19,7 +20,10 @@ export interface TestDatabase extends Database {
 
 /** A fresh empty database, not migrated: for tests of the migration runner itself. */
 export async function createEmptyTestDatabase(engine: Engine, poolSize = 5): Promise<TestDatabase> {
-  if (engine === 'pglite') return { ...createDatabase({ pgliteDir: 'memory' }), url: undefined };
+  if (engine === 'pglite') {
+    const db = createDatabase({ pgliteDir: 'memory', pgliteTemplate: await loadPgliteTemplate() });
+    return { ...db, url: undefined };
+  }
   if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
