@@ -1,4 +1,5 @@
 // Every domain router, composed: the type clients import as AppRouter.
+import { assetRouter } from './router/asset';
 import { authRouter } from './router/auth';
 import { tagRouter } from './router/tag';
 import { taskRouter } from './router/task';
@@ -8,6 +9,7 @@ export const appRouter = router({
   auth: authRouter,
   task: taskRouter,
   tag: tagRouter,
+  asset: assetRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,96 @@
+// Field rules of an asset (KLECTR), one schema per field, so create, update and the clients'
+// forms agree on every limit.
+import { z } from 'zod';
+
+export const assetConditions = ['mint', 'near_mint', 'excellent', 'good', 'fair', 'poor'] as const;
+export type AssetConditionValue = (typeof assetConditions)[number];
+
+/** Ten billion in major units: far above any collectible, far below 2^53 so JSON keeps it exact. */
+export const MAX_MONEY_CENTS = 1_000_000_000_000;
+export const MAX_IMAGE_URLS = 20;
+export const MAX_IMAGE_URL_LENGTH = 2048;
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 30;
+export const MAX_METADATA_BYTES = 16_384;
+
+export const moneyCents = z.number().int().min(0).max(MAX_MONEY_CENTS);
+
+/**
+ * A date-time with an explicit offset, or a Date (superjson). Stricter than `z.coerce.date()`,
+ * which would take `null`, numbers and loose formats such as "2024" as valid dates.
+ */
+export const dateTime = z.union([
+  z.date(),
+  z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
+]);
+
+// Intl's list is ICU's maintained ISO 4217 table (active codes only: no XXX/XTS test codes).
+// Runtimes without it (older Hermes) fall back to the shape check; the server always has it.
+const currencyCodes: ReadonlySet<string> | null =
+  typeof Intl.supportedValuesOf === 'function' ? new Set(Intl.supportedValuesOf('currency')) : null;
+
+export const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Expected a three-letter ISO 4217 currency code')
+  .refine((code) => currencyCodes?.has(code) ?? true, 'Unknown ISO 4217 currency code');
+
+/** Absolute https URL, stored as given: re-serialising could change or lengthen it. */
+export const imageUrl = z
+  .string()
+  .max(MAX_IMAGE_URL_LENGTH)
+  .refine((value) => {
+    // The URL parser forgives leading spaces and "https:host"; a stored link should not need it.
+    if (!/^https:\/\/[^\s]+$/i.test(value) || !URL.canParse(value)) return false;
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname !== '';
+  }, 'Expected an absolute https: URL');
+
+export const imageUrls = z.array(imageUrl).max(MAX_IMAGE_URLS);
+
+/** The case-insensitive identity of a tag: what de-duplication and the list filter compare. */
+export const tagKey = (tag: string): string => tag.toLowerCase();
+
+/** At most 20 tags; the first spelling of each case-insensitive duplicate is kept, in order. */
+export const tags = z
+  .array(z.string().trim().min(1).max(MAX_TAG_LENGTH))
+  .max(MAX_TAGS)
+  .transform((list) => {
+    const seen = new Set<string>();
+    return list.filter((tag) => {
+      const key = tagKey(tag);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
+/** UTF-8 bytes of the value's JSON text, or null when it has none (BigInt, cycles, too deep). */
+function jsonBytes(value: unknown): number | null {
+  try {
+    const text = JSON.stringify(value) as string | undefined;
+    return text === undefined ? null : new TextEncoder().encode(text).length;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A JSON object (not an array, scalar or null) of at most 16 KB serialised. The size is checked
+ * first, so a cyclic or absurdly nested value is refused before the recursive JSON check walks it.
+ */
+export const metadata = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const bytes = jsonBytes(value);
+    if (bytes === null) {
+      ctx.addIssue({ code: 'custom', message: 'Expected a JSON object' });
+    } else if (bytes > MAX_METADATA_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Metadata is over ${MAX_METADATA_BYTES} bytes as JSON`,
+      });
+    }
+  })
+  .pipe(z.record(z.string(), z.json()));
