@@ -5,3 +5,4 @@ export * from './auth';
 export * from './task';
 export * from './tag';
 export * from './asset';
+export * from './outputs';

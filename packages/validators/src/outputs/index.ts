@@ -1,0 +1,3 @@
+export * from './common';
+export * from './task';
+export * from './asset';
