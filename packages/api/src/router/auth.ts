@@ -29,11 +29,13 @@ import { signOut } from '../auth/sign-out';
 import { userSelect } from '../auth/user-select';
 import { AppError, notFound } from '../errors';
 import { protectedProcedure, publicProcedure } from '../trpc';
+import { authRest } from './rest-paths';
 
 const ok = { ok: true } as const;
 
 export const authRouter = {
   register: authRateLimitedProcedure
+    .meta(authRest.register)
     .input(registerInput)
     .output(authResultOutput)
     .mutation(async ({ ctx, input }) =>
@@ -41,6 +43,7 @@ export const authRouter = {
     ),
 
   login: authRateLimitedProcedure
+    .meta(authRest.login)
     .input(loginInput)
     .output(authResultOutput)
     .mutation(async ({ ctx, input }) =>
@@ -48,6 +51,7 @@ export const authRouter = {
     ),
 
   refresh: publicProcedure
+    .meta(authRest.refresh)
     .input(refreshInput)
     .output(authResultOutput)
     .mutation(async ({ ctx, input }) => {
@@ -72,6 +76,7 @@ export const authRouter = {
     }),
 
   logout: publicProcedure
+    .meta(authRest.logout)
     .input(logoutInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -82,21 +87,28 @@ export const authRouter = {
       return ok;
     }),
 
-  me: protectedProcedure.output(userOutput).query(async ({ ctx }) => {
-    const user = await ctx.prisma.user.findUnique({
-      where: { id: ctx.user.id },
-      select: userSelect,
-    });
-    if (!user) throw new AppError('INVALID_TOKEN', 'Invalid access token');
-    return user;
-  }),
+  me: protectedProcedure
+    .meta(authRest.me)
+    .output(userOutput)
+    .query(async ({ ctx }) => {
+      const user = await ctx.prisma.user.findUnique({
+        where: { id: ctx.user.id },
+        select: userSelect,
+      });
+      if (!user) throw new AppError('INVALID_TOKEN', 'Invalid access token');
+      return user;
+    }),
 
-  sessions: protectedProcedure.output(sessionOutput.array()).query(async ({ ctx }) => {
-    const sessions = await listLiveSessions(ctx.prisma, ctx.user.id, ctx.services.now());
-    return sessions.map((session) => ({ ...session, current: session.id === ctx.sessionId }));
-  }),
+  sessions: protectedProcedure
+    .meta(authRest.sessions)
+    .output(sessionOutput.array())
+    .query(async ({ ctx }) => {
+      const sessions = await listLiveSessions(ctx.prisma, ctx.user.id, ctx.services.now());
+      return sessions.map((session) => ({ ...session, current: session.id === ctx.sessionId }));
+    }),
 
   revokeSession: protectedProcedure
+    .meta(authRest.revokeSession)
     .input(revokeSessionInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
@@ -107,6 +119,7 @@ export const authRouter = {
     }),
 
   changePassword: protectedProcedure
+    .meta(authRest.changePassword)
     .input(changePasswordInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {

@@ -2,9 +2,17 @@
 // the unique index on (userId, nameKey) decides it: no check-then-insert race between clients.
 import type { TRPCRouterRecord } from '@trpc/server';
 import { Prisma } from '@repo/db';
-import { tagCreateInput, tagIdInput, tagNameKey, tagUpdateInput } from '@repo/validators';
+import {
+  intIdOutput,
+  tagCreateInput,
+  tagIdInput,
+  tagNameKey,
+  tagOutput,
+  tagUpdateInput,
+} from '@repo/validators';
 import { AppError, notFound } from '../errors';
 import { protectedProcedure } from '../trpc';
+import { tagRest } from './rest-paths';
 import { tagSelect } from './tag/select';
 
 /** Turns the unique index's verdict into CONFLICT on `name`; other errors pass through. */
@@ -19,48 +27,63 @@ function duplicateName(error: unknown): never {
 }
 
 export const tagRouter = {
-  list: protectedProcedure.query(({ ctx }) =>
-    ctx.prisma.tag.findMany({
-      where: { userId: ctx.user.id },
-      orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
-      select: tagSelect,
+  list: protectedProcedure
+    .meta(tagRest.list)
+    .output(tagOutput.array())
+    .query(({ ctx }) =>
+      ctx.prisma.tag.findMany({
+        where: { userId: ctx.user.id },
+        orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
+        select: tagSelect,
+      }),
+    ),
+
+  create: protectedProcedure
+    .meta(tagRest.create)
+    .input(tagCreateInput)
+    .output(tagOutput)
+    .mutation(({ ctx, input }) =>
+      ctx.prisma.tag
+        .create({
+          data: {
+            userId: ctx.user.id,
+            name: input.name,
+            nameKey: tagNameKey(input.name),
+            color: input.color ?? null,
+            createdAt: ctx.services.now(),
+          },
+          select: tagSelect,
+        })
+        .catch(duplicateName),
+    ),
+
+  update: protectedProcedure
+    .meta(tagRest.update)
+    .input(tagUpdateInput)
+    .output(tagOutput)
+    .mutation(async ({ ctx, input }) => {
+      const { id, name, color } = input;
+      const [row] = await ctx.prisma.tag
+        .updateManyAndReturn({
+          where: { id, userId: ctx.user.id },
+          data: { color, ...(name !== undefined && { name, nameKey: tagNameKey(name) }) },
+          select: tagSelect,
+        })
+        .catch(duplicateName);
+      if (!row) throw notFound('Tag');
+      return row;
     }),
-  ),
 
-  create: protectedProcedure.input(tagCreateInput).mutation(({ ctx, input }) =>
-    ctx.prisma.tag
-      .create({
-        data: {
-          userId: ctx.user.id,
-          name: input.name,
-          nameKey: tagNameKey(input.name),
-          color: input.color ?? null,
-          createdAt: ctx.services.now(),
-        },
-        select: tagSelect,
-      })
-      .catch(duplicateName),
-  ),
-
-  update: protectedProcedure.input(tagUpdateInput).mutation(async ({ ctx, input }) => {
-    const { id, name, color } = input;
-    const [row] = await ctx.prisma.tag
-      .updateManyAndReturn({
-        where: { id, userId: ctx.user.id },
-        data: { color, ...(name !== undefined && { name, nameKey: tagNameKey(name) }) },
-        select: tagSelect,
-      })
-      .catch(duplicateName);
-    if (!row) throw notFound('Tag');
-    return row;
-  }),
-
-  delete: protectedProcedure.input(tagIdInput).mutation(async ({ ctx, input }) => {
-    // The database unlinks it from every task (TaskTag rows go with it: ON DELETE CASCADE).
-    const { count } = await ctx.prisma.tag.deleteMany({
-      where: { id: input.id, userId: ctx.user.id },
-    });
-    if (count === 0) throw notFound('Tag');
-    return { id: input.id };
-  }),
+  delete: protectedProcedure
+    .meta(tagRest.delete)
+    .input(tagIdInput)
+    .output(intIdOutput)
+    .mutation(async ({ ctx, input }) => {
+      // The database unlinks it from every task (TaskTag rows go with it: ON DELETE CASCADE).
+      const { count } = await ctx.prisma.tag.deleteMany({
+        where: { id: input.id, userId: ctx.user.id },
+      });
+      if (count === 0) throw notFound('Tag');
+      return { id: input.id };
+    }),
 } satisfies TRPCRouterRecord;

@@ -1,16 +1,27 @@
 // The task router: every read and write scoped to the caller, so another user's id answers
 // NOT_FOUND exactly like an absent one. Recurrence and concurrency rules: README.md.
 import type { TRPCRouterRecord } from '@trpc/server';
-import { taskCreateInput, taskIdInput, taskListInput, taskUpdateInput } from '@repo/validators';
+import {
+  intIdOutput,
+  taskCreateInput,
+  taskIdInput,
+  taskListInput,
+  taskOutput,
+  taskPageOutput,
+  taskUpdateInput,
+} from '@repo/validators';
 import { notFound } from '../errors';
 import { protectedProcedure } from '../trpc';
+import { taskRest } from './rest-paths';
 import { listTasks } from './task/list-query';
 import { taskSelect, toTask } from './task/select';
 import { createTask, deleteTask, toggleComplete, updateTask } from './task/write';
 
 export const taskRouter = {
   list: protectedProcedure
+    .meta(taskRest.list)
     .input(taskListInput)
+    .output(taskPageOutput)
     .query(({ ctx, input }) =>
       listTasks(
         { prisma: ctx.prisma, userId: ctx.user.id, cursorKey: ctx.services.cursorKey },
@@ -18,35 +29,47 @@ export const taskRouter = {
       ),
     ),
 
-  byId: protectedProcedure.input(taskIdInput).query(async ({ ctx, input }) => {
-    const row = await ctx.prisma.task.findFirst({
-      where: { id: input.id, userId: ctx.user.id },
-      select: taskSelect,
-    });
-    if (!row) throw notFound('Task');
-    return toTask(row);
-  }),
+  byId: protectedProcedure
+    .meta(taskRest.byId)
+    .input(taskIdInput)
+    .output(taskOutput)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.prisma.task.findFirst({
+        where: { id: input.id, userId: ctx.user.id },
+        select: taskSelect,
+      });
+      if (!row) throw notFound('Task');
+      return toTask(row);
+    }),
 
   create: protectedProcedure
+    .meta(taskRest.create)
     .input(taskCreateInput)
+    .output(taskOutput)
     .mutation(({ ctx, input }) =>
       createTask({ prisma: ctx.prisma, userId: ctx.user.id, now: ctx.services.now() }, input),
     ),
 
   update: protectedProcedure
+    .meta(taskRest.update)
     .input(taskUpdateInput)
+    .output(taskOutput)
     .mutation(({ ctx, input }) =>
       updateTask({ prisma: ctx.prisma, userId: ctx.user.id, now: ctx.services.now() }, input),
     ),
 
   delete: protectedProcedure
+    .meta(taskRest.delete)
     .input(taskIdInput)
+    .output(intIdOutput)
     .mutation(({ ctx, input }) =>
       deleteTask({ prisma: ctx.prisma, userId: ctx.user.id }, input.id),
     ),
 
   toggleComplete: protectedProcedure
+    .meta(taskRest.toggleComplete)
     .input(taskIdInput)
+    .output(taskOutput)
     .mutation(({ ctx, input }) =>
       toggleComplete(
         { prisma: ctx.prisma, userId: ctx.user.id, now: ctx.services.now() },
