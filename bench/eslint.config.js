@@ -6,7 +6,7 @@ export default [
   // (BENCH_DATABASE_URL) and hands the servers their environment; the event-loop probe runs
   // inside the server's processes, where it can only learn where to write from the environment.
   {
-    files: ['src/env.ts', 'src/event-loop-probe.mjs'],
+    files: ['src/env.ts', 'src/server-probe.mjs'],
     rules: { 'no-restricted-properties': 'off' },
   },
 ];

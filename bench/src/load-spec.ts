@@ -30,6 +30,8 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   statusCodes: Record<string, number>;
+  /** CPU the load generator itself spent: on a small machine it competes with the servers. */
+  generatorCpuMs: number;
 }
 
 export type WorkerMessage = { result: LoadResult } | { error: string };

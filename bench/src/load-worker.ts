@@ -7,6 +7,7 @@ import type { LoadJob, LoadResult, WorkerMessage } from './load-spec';
 const TIMEOUT_SEC = 10;
 
 async function run(job: LoadJob): Promise<LoadResult> {
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url: job.url,
     connections: job.connections,
@@ -22,6 +23,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
       ...(spec.body === undefined ? {} : { body: spec.body }),
     })),
   });
+  const cpu = process.cpuUsage(cpuBefore);
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
     statusCodes[code] = (stats as { count: number }).count;
@@ -41,6 +43,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     errors: result.errors,
     timeouts: result.timeouts,
     statusCodes,
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
   };
 }
 

@@ -1,7 +1,7 @@
 // The printed table, the PASS/MISS lines, and the JSON record of a run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Row, failures } from './results';
+import { type Row, cpuPerRequest, failures } from './results';
 import type { TargetCheck } from './targets';
 
 const FACE = { baseline: 'baseline', trpc: 'tRPC', rest: 'REST' } as const;
@@ -16,6 +16,7 @@ export function formatTable(rows: Row[]): string {
     'errors',
     'timeouts',
     'loop p99',
+    'cpu ms/req',
     'vs baseline',
   ];
   const nameOf = (row: Row) =>
@@ -31,7 +32,8 @@ export function formatTable(rows: Row[]): string {
       String(r.latencyMs.p99),
       String(failures(row)),
       String(r.timeouts),
-      row.loop ? `${row.loop.p99.toFixed(1)} ms` : '-',
+      row.probe ? `${row.probe.loopP99.toFixed(1)} ms` : '-',
+      cpuPerRequest(row)?.toFixed(2) ?? '-',
       row.ratio === null ? '-' : `${row.ratio.toFixed(2)}x`,
     ];
   };

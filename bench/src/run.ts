@@ -9,7 +9,7 @@ import { hashPassword } from '@repo/auth';
 import pg from 'pg';
 import { createBenchDatabase } from './database';
 import { benchDatabaseUrl } from './env';
-import { EventLoopMonitor } from './event-loop';
+import { ServerProbe } from './server-probe';
 import { measureHashTime } from './hash-time';
 import { startLoadWorker } from './load';
 import type { ServerProcess } from './processes';
@@ -60,13 +60,13 @@ async function main(): Promise<number> {
     mintAccessTokens(tokens, fixtures.big),
   ]);
 
-  const monitors = { api: new EventLoopMonitor(), baseline: new EventLoopMonitor() };
+  const probes = { api: new ServerProbe(), baseline: new ServerProbe() };
   cleanups.push(
-    () => monitors.api.close(),
-    () => monitors.baseline.close(),
+    () => probes.api.close(),
+    () => probes.baseline.close(),
   );
   const start = { settings, databaseUrl: db.url, tokens };
-  const baseline = await startBaseline({ ...start, monitor: monitors.baseline });
+  const baseline = await startBaseline({ ...start, probe: probes.baseline });
   cleanups.push(() => baseline.stop());
   log(`baseline listening at ${baseline.url}`);
 
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     const profileDir = join(RESULTS_DIR, 'profiles', stamp(startedAt));
     api = await startApi({
       ...start,
-      monitor: monitors.api,
+      probe: probes.api,
       ...(settings.cpuProfile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
     });
     cleanups.push(() => api?.stop());
@@ -100,11 +100,11 @@ async function main(): Promise<number> {
   );
   const apiTarget: Target = {
     server: api,
-    monitor: monitors.api,
+    probe: probes.api,
     ...(unavailable ? { unavailable } : {}),
   };
   const targets: Record<Face, Target> = {
-    baseline: { server: baseline, monitor: monitors.baseline },
+    baseline: { server: baseline, probe: probes.baseline },
     trpc: apiTarget,
     rest: apiTarget,
   };

@@ -1,6 +1,6 @@
 // Runs every scenario over every face: a first request to prove the face serves it, an
 // unmeasured warm-up, then the measured run with the server's event-loop delay recorded.
-import type { EventLoopMonitor } from './event-loop';
+import type { ServerProbe } from './server-probe';
 import type { LoadWorker } from './load';
 import type { LoadJob, RequestSpec } from './load-spec';
 import type { ServerProcess } from './processes';
@@ -23,7 +23,7 @@ export interface Target {
   server: ServerProcess | null;
   /** Why there is no server (it failed to build or start). */
   unavailable?: string;
-  monitor: EventLoopMonitor;
+  probe: ServerProbe;
 }
 
 export interface RunInputs {
@@ -68,7 +68,7 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
     title: scenario.title,
     face,
     result: null,
-    loop: null,
+    probe: null,
     ratio: null,
   };
   const target = inputs.targets[face];
@@ -91,14 +91,14 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
     await inputs.load.run(job(requests, inputs.settings.warmupSec));
 
   if (scenario.id !== 'login') {
-    await target.monitor.start();
+    await target.probe.start();
     const result = await inputs.load.run(job(requests, inputs.settings.durationSec));
-    return [{ ...row, result, loop: await target.monitor.stop() }];
+    return [{ ...row, result, probe: await target.probe.stop() }];
   }
 
   // The storm, with a steady trickle of auth.me beside it from a second generator.
   const me = inputs.normalTokens.map((token) => meRequest(face, token));
-  await target.monitor.start();
+  await target.probe.start();
   const [storm, alongside] = await Promise.all([
     inputs.load.run(job(requests, inputs.settings.durationSec)),
     inputs.alongside.run({
@@ -107,15 +107,15 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
       overallRate: inputs.settings.alongsideRate,
     }),
   ]);
-  const loop = await target.monitor.stop();
+  const probe = await target.probe.stop();
   return [
-    { ...row, result: storm, loop },
+    { ...row, result: storm, probe },
     {
       ...row,
       scenario: 'me-during-login',
       title: 'auth.me during login storm',
       result: alongside,
-      loop,
+      probe,
     },
   ];
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseChildEnv } from './env';
-import type { EventLoopMonitor } from './event-loop';
+import type { ServerProbe } from './server-probe';
 import { type ServerProcess, freePort, startServer, waitReady } from './processes';
 import type { BenchSettings } from './settings';
 import type { TokenConfig } from './tokens';
@@ -20,7 +20,7 @@ export interface ServerStart {
   settings: BenchSettings;
   databaseUrl: string;
   tokens: TokenConfig;
-  monitor: EventLoopMonitor;
+  probe: ServerProbe;
   /** Extra node flags for the API (CPU profiling); cluster workers inherit them. */
   nodeArgs?: string[];
 }
@@ -38,7 +38,6 @@ export function buildServer(): void {
 
 export async function startApi(start: ServerStart): Promise<ServerProcess> {
   const port = await freePort();
-  const probe = start.monitor.env();
   const server = startServer({
     name: 'server',
     command: process.execPath,
@@ -47,7 +46,7 @@ export async function startApi(start: ServerStart): Promise<ServerProcess> {
     port,
     env: {
       ...baseChildEnv(),
-      ...probe,
+      ...start.probe.env(),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -79,7 +78,7 @@ export async function startBaseline(start: ServerStart): Promise<ServerProcess> 
     port,
     env: {
       ...baseChildEnv(),
-      ...start.monitor.env(),
+      ...start.probe.env(),
       NODE_ENV: 'production',
       PORT: String(port),
       DATABASE_URL: start.databaseUrl,

@@ -14,6 +14,7 @@ const result = (rps: number, p99: number, extra: Partial<LoadResult> = {}): Load
   errors: 0,
   timeouts: 0,
   statusCodes: { '200': rps * 10 },
+  generatorCpuMs: 1000,
   ...extra,
 });
 
@@ -27,7 +28,7 @@ const row = (
   title: scenario,
   face,
   result: r,
-  loop: null,
+  probe: null,
   ratio,
 });
 
@@ -113,7 +114,7 @@ describe('table', () => {
       row('me', 'trpc', result(600, 15), 0.6),
       { ...row('me', 'rest', null), skipped: 'not served (404)' },
     ]);
-    expect(table).toMatch(/me\s+tRPC\s+600\s+7\.5\s+15\s+0\s+0\s+-\s+0\.60x/);
+    expect(table).toMatch(/me\s+tRPC\s+600\s+7\.5\s+15\s+0\s+0\s+-\s+-\s+0\.60x/);
     expect(table).toContain('not served (404)');
   });
 });

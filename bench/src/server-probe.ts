@@ -1,13 +1,13 @@
-// Reads the event-loop delay of a server's processes through event-loop-probe.mjs: signal every
-// process at the start of a run (discarding what came before), again at its end, and read what
-// each wrote.
+// Reads the event-loop delay and CPU time of a server's processes through server-probe.mjs:
+// signal every process at the start of a run (discarding what came before), again at its end,
+// and read what each wrote.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export const PROBE = fileURLToPath(new URL('./event-loop-probe.mjs', import.meta.url));
+export const PROBE = fileURLToPath(new URL('./server-probe.mjs', import.meta.url));
 
 interface Snapshot {
   pid: number;
@@ -17,23 +17,26 @@ interface Snapshot {
   p50: number;
   p99: number;
   max: number;
+  cpuMs: number;
 }
 
-export interface LoopDelay {
-  /** The worst worker's figures, in milliseconds beyond the timer's resolution. */
-  p50: number;
-  p99: number;
-  max: number;
+export interface ProbeReading {
+  /** Event-loop delay of the worst worker, in milliseconds beyond the timer's resolution. */
+  loopP50: number;
+  loopP99: number;
+  loopMax: number;
   workers: number;
+  /** CPU time of all the server's processes (primary included) over the window. */
+  cpuMs: number;
 }
 
-export class EventLoopMonitor {
-  readonly dir = mkdtempSync(join(tmpdir(), 'bench-event-loop-'));
+export class ServerProbe {
+  readonly dir = mkdtempSync(join(tmpdir(), 'bench-probe-'));
   /** The environment that makes a server's processes load the probe. */
   env(): Record<string, string> {
     return {
       NODE_OPTIONS: `--import=${pathToFileURL(PROBE).href}`,
-      BENCH_EVENT_LOOP_DIR: this.dir,
+      BENCH_PROBE_DIR: this.dir,
     };
   }
 
@@ -43,17 +46,18 @@ export class EventLoopMonitor {
   }
 
   /** Ends the window and returns the worst worker's delay, or null without probed workers. */
-  async stop(): Promise<LoopDelay | null> {
+  async stop(): Promise<ProbeReading | null> {
     const snapshots = await this.signalAll();
     const workers = snapshots.filter((s) => s.role === 'worker');
     // A single-process server has no workers: its primary serves.
     const serving = workers.length > 0 ? workers : snapshots;
     if (serving.length === 0) return null;
     return {
-      p50: Math.max(...serving.map((s) => s.p50)),
-      p99: Math.max(...serving.map((s) => s.p99)),
-      max: Math.max(...serving.map((s) => s.max)),
+      loopP50: Math.max(...serving.map((s) => s.p50)),
+      loopP99: Math.max(...serving.map((s) => s.p99)),
+      loopMax: Math.max(...serving.map((s) => s.max)),
       workers: serving.length,
+      cpuMs: snapshots.reduce((sum, s) => sum + s.cpuMs, 0),
     };
   }
 
