@@ -5,15 +5,19 @@ import type { Services } from '@repo/api';
 import type { Database } from '@repo/db';
 import type { Logger } from 'pino';
 import type { Config } from './env';
+import { docsRoutes } from './docs/docs-route';
+import { createOpenApiDocument } from './docs/openapi-document';
 import { clientIp } from './http/client-ip';
 import { createCors } from './http/cors';
 import { sendProblem } from './http/json-response';
 import { requestIdFrom } from './http/request-id';
 import { type HttpContext, type Route, matchRoute } from './http/routes';
+import { panelRoute } from './panel/panel-route';
 import type { ReadinessResult } from './readiness';
+import { restRoute } from './rest/rest-route';
 import { healthRoutes } from './routes/health';
 import { testOnlyRoutes } from './routes/test-only';
-import { trpcRoute } from './routes/trpc';
+import { TRPC_PATH, trpcRoute } from './routes/trpc';
 
 export interface AppOptions {
   config: Config;
@@ -28,7 +32,10 @@ export function createApp(options: AppOptions): Server {
   const routes: Route[] = [
     ...healthRoutes(options.checkReadiness),
     trpcRoute(options),
-    // Later: the REST mirror (/api), /openapi.json, /docs and, when config.panelEnabled, /panel.
+    // The REST mirror, its document and reference page, and the panel: all built here, once.
+    restRoute(options),
+    ...docsRoutes(createOpenApiDocument()),
+    ...(config.panelEnabled ? [panelRoute(TRPC_PATH)] : []),
     ...(config.nodeEnv === 'test' ? testOnlyRoutes() : []),
   ];
   const applyCors = createCors(config.corsOrigins);

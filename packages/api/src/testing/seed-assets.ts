@@ -6,7 +6,7 @@ export async function seedAssets(db: Database, ownerId: string, count: number, n
   await db.withConnection(async (conn) => {
     await conn.query(
       `INSERT INTO "Asset" (id, "ownerId", name, description, category, condition, "acquiredAt",
-                            "purchasePriceCents", "estimatedValueCents", currency, tags,
+                            "purchasePriceCents", "estimatedValueCents", currency, tags, "tagKeys",
                             "createdAt", "updatedAt")
        SELECT gen_random_uuid(), $1::uuid,
               'Asset ' || md5(i::text),
@@ -18,6 +18,7 @@ export async function seedAssets(db: Database, ownerId: string, count: number, n
               CASE WHEN i % 4 <> 0 THEN (i * 7919) % 10000000 END,
               'USD',
               ARRAY['Tag' || (i % 40), 'Series ' || (i % 7)],
+              ARRAY['tag' || (i % 40), 'series ' || (i % 7)],
               $2::timestamptz - i * interval '1 minute',
               $2::timestamptz - i * interval '1 minute'
        FROM generate_series(1, $3::int) AS i`,

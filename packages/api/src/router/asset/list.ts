@@ -1,5 +1,5 @@
 // asset.list: filters become one Prisma where clause scoped to the owner; paging is paginate()'s.
-import { Prisma, type PrismaClient } from '@repo/db';
+import type { Prisma, PrismaClient } from '@repo/db';
 import { type AssetListInput, type AssetSort, tagKey } from '@repo/validators';
 import { containsLiteral } from '../../like-pattern';
 import { type Page, type SortKey, paginate } from '../../pagination';
@@ -19,29 +19,12 @@ const sortKeys: Record<AssetSort, SortKey> = {
   acquiredAt: { name: 'acquiredAt', field: 'acquiredAt', kind: 'date', nullable: true },
 };
 
-/**
- * Tags are stored in the spelling first given, so "has tag X" must match every spelling of X
- * the owner has used. This finds them: SQL narrows by lower() (plus any non-ASCII tag, where
- * the database's lower() may disagree with JavaScript's), then tagKey() decides, as it did
- * when the tags were de-duplicated. It is one pass over the owner's rows: a lower-cased tag
- * column with a GIN index would make it a lookup, but the schema has none yet.
- */
-async function tagSpellings(prisma: PrismaClient, ownerId: string, tag: string): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ tag: string }[]>(Prisma.sql`
-    SELECT DISTINCT t AS tag FROM "Asset" a CROSS JOIN LATERAL unnest(a."tags") AS t
-    WHERE a."ownerId" = ${ownerId}::uuid
-      AND (lower(t) = lower(${tag}) OR octet_length(t) <> char_length(t))`);
-  return rows.map((row) => row.tag).filter((spelling) => tagKey(spelling) === tagKey(tag));
-}
-
-async function filters(prisma: PrismaClient, ownerId: string, input: AssetListInput) {
+function filters(ownerId: string, input: AssetListInput): Prisma.AssetWhereInput[] {
   const and: Prisma.AssetWhereInput[] = [{ ownerId }];
   if (input.category !== undefined) and.push({ category: input.category });
   if (input.condition !== undefined) and.push({ condition: input.condition });
-  if (input.tag !== undefined) {
-    // An empty list matches nothing: no spelling of the tag is in use.
-    and.push({ tags: { hasSome: await tagSpellings(prisma, ownerId, input.tag) } });
-  }
+  // tagKeys holds every tag lower-cased, so any spelling of the tag is one GIN lookup.
+  if (input.tag !== undefined) and.push({ tagKeys: { has: tagKey(input.tag) } });
   if (input.q) {
     and.push({
       OR: [{ name: containsLiteral(input.q) }, { description: containsLiteral(input.q) }],
@@ -65,7 +48,7 @@ export interface ListContext {
 }
 
 export async function listAssets(ctx: ListContext, input: AssetListInput): Promise<Page<Asset>> {
-  const scope = await filters(ctx.prisma, ctx.ownerId, input);
+  const scope = filters(ctx.ownerId, input);
   const page = await paginate(
     {
       sort: sortKeys[input.sort],

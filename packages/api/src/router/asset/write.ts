@@ -1,7 +1,7 @@
 // Asset writes, each scoped to the owner. Only row work happens here: image processing and the
 // like belong to a queue later (seed 000), not to the request.
 import type { Prisma, PrismaClient } from '@repo/db';
-import type { AssetCreateInput, AssetUpdateInput } from '@repo/validators';
+import { type AssetCreateInput, type AssetUpdateInput, tagKey } from '@repo/validators';
 import { AppError, notFound } from '../../errors';
 import { centsToStorage } from './money';
 import { type Asset, assetSelect, toAsset } from './select';
@@ -30,6 +30,7 @@ function toData({
 }: Partial<AssetCreateInput>) {
   return {
     ...rest,
+    tagKeys: rest.tags?.map(tagKey),
     purchasePriceCents: centsToStorage(purchasePriceCents),
     estimatedValueCents: centsToStorage(estimatedValueCents),
     // The schema admits only JSON objects; Prisma's input type spells JSON differently.

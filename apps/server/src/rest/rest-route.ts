@@ -1,0 +1,121 @@
+// /api: the REST mirror. Every operation is a procedure of the app router, called with the
+// procedure's own validation and rules; this file only turns HTTP into its input and its result
+// (or error) into HTTP. Everything that can be worked out ahead is, once, in restRoute().
+import type { AnyTRPCRouter } from '@trpc/server';
+import { callTRPCProcedure } from '@trpc/server';
+import { AppError, type Context, appRouter } from '@repo/api';
+import type { Logger } from 'pino';
+import { sendJson } from '../http/json-response';
+import type { HttpContext, Route } from '../http/routes';
+import { type RestDeps, createRestContext } from './context';
+import { type RestError, toRestError } from './error-body';
+import { inputFromQuery, withParams } from './input-plan';
+import { type Match, createMatcher } from './match';
+import { collectOperations } from './operations';
+import { BodyTooLargeError, readFormBody, readJsonBody } from './read-body';
+import { TOKEN_PATH, grantPasswordToken, inFormTerms } from './token-endpoint';
+import { assertPathUser, parseUserPath } from './user-path';
+
+export interface RestRouteOptions extends RestDeps {
+  logger: Logger;
+  /** The router to mirror; the app's by default (tests pass their own). */
+  router?: AnyTRPCRouter;
+}
+
+export function restRoute(options: RestRouteOptions): Route {
+  const { config, logger } = options;
+  const router = options.router ?? appRouter;
+  const match = createMatcher(collectOperations(router));
+  const limit = config.bodyLimitBytes;
+
+  async function run({ operation, params }: Match, ctx: Context, http: HttpContext) {
+    let input: unknown;
+    if (operation.hasInput) {
+      input =
+        operation.inputFrom === 'query'
+          ? inputFromQuery(operation.plan, http.searchParams, params)
+          : bodyInput(await readJsonBody(http.req, limit), operation.plan, params);
+    }
+    const data: unknown = await callTRPCProcedure({
+      router,
+      path: operation.procedurePath,
+      type: operation.type,
+      ctx,
+      getRawInput: () => Promise.resolve(input),
+      signal: undefined,
+      batchIndex: 0,
+    });
+    if (operation.successStatus === 204) {
+      http.res.statusCode = 204;
+      http.res.end();
+    } else {
+      sendJson(http.res, operation.successStatus, data ?? null);
+    }
+  }
+
+  async function handle(http: HttpContext): Promise<void> {
+    const { req, pathname } = http;
+    const method = req.method ?? 'GET';
+    if (pathname === TOKEN_PATH && method === 'POST') {
+      const ctx = createRestContext(options, http, false);
+      const form = await readFormBody(req, limit);
+      return sendJson(http.res, 200, await grantPasswordToken(router, ctx, form));
+    }
+    const direct = match(method, pathname);
+    if (direct) return run(direct, createRestContext(options, http), http);
+    const userPath = parseUserPath(pathname);
+    const scoped = userPath && match(method, userPath.pathname);
+    if (!userPath || !scoped) throw new AppError('NOT_FOUND', `No route for ${method} ${pathname}`);
+    const ctx = createRestContext(options, http);
+    await assertPathUser(ctx, userPath.userId);
+    return run(scoped, ctx, http);
+  }
+
+  return {
+    path: '/api',
+    prefix: true,
+    async handle(http) {
+      try {
+        await handle(http);
+      } catch (cause) {
+        const error = toRestError(router, cause, {
+          path: undefined,
+          type: 'unknown',
+          input: undefined,
+        });
+        if (error.status >= 500) {
+          logger.error(
+            { requestId: http.requestId, path: http.pathname, err: cause },
+            'REST request failed',
+          );
+        }
+        sendError(http, http.pathname === TOKEN_PATH ? inFormTerms(error) : error, cause);
+      }
+    },
+  };
+}
+
+/** A JSON object body, with the path's parameters on top; absent stays absent. */
+function bodyInput(
+  body: unknown,
+  plan: Parameters<typeof withParams>[0],
+  params: Record<string, string>,
+): unknown {
+  const hasParams = Object.keys(params).length > 0;
+  if (body === undefined) return hasParams ? withParams(plan, {}, params) : undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new AppError('VALIDATION_ERROR', 'The body must be a JSON object');
+  }
+  return withParams(plan, { ...body }, params);
+}
+
+function sendError({ res }: HttpContext, error: RestError, cause: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (error.retryAfter) res.setHeader('retry-after', String(error.retryAfter));
+  // The rest of an oversized body is not worth reading: close instead of draining it.
+  if (cause instanceof BodyTooLargeError) res.setHeader('connection', 'close');
+  sendJson(res, error.status, error.body);
+}
