@@ -7,6 +7,7 @@ import type { ServerProcess } from './processes';
 import type { Row } from './results';
 import {
   type Face,
+  MAX_LIMIT,
   PAGE_LIMIT,
   type Scenario,
   createRequest,
@@ -159,25 +160,45 @@ async function requestsFor(
   const first = requests[0];
   if (!first) throw new Error('no requests (nothing seeded?)');
   const body = await send(server, first);
-  // A normal user's page holds all of its tasks; the big user's pages are full.
-  const items = itemsOf(face, body)?.length ?? 0;
-  const expected = scenario.id.startsWith('list-10k') ? PAGE_LIMIT : 1;
-  if (scenario.id.startsWith('list') && items < expected) {
-    throw new Error(`expected a page of tasks, got ${JSON.stringify(body).slice(0, 200)}`);
-  }
+  if (scenario.id.startsWith('list')) checkPage(scenario.id, face, body);
   return requests;
 }
 
-/** Walks the big user's list to `page` (fetched once, before load) and returns its cursor. */
+/** The first task id of each big-user page, per scenario, from the first face that read it. */
+const firstIds = new Map<string, unknown>();
+
+/** Every face must answer the same page, or the comparison is between different work. */
+function checkPage(scenario: string, face: Face, body: unknown): void {
+  const items = itemsOf(face, body) ?? [];
+  // A normal user's page holds all of its tasks; the big user's pages are full.
+  if (items.length < (scenario.startsWith('list-10k') ? PAGE_LIMIT : 1)) {
+    throw new Error(`expected a page of tasks, got ${JSON.stringify(body).slice(0, 200)}`);
+  }
+  if (!scenario.startsWith('list-10k')) return;
+  const id = (items[0] as { id?: unknown }).id;
+  if (!firstIds.has(scenario)) firstIds.set(scenario, id);
+  else if (firstIds.get(scenario) !== id) {
+    throw new Error(
+      `page starts at task ${String(id)}, another face's at ${String(firstIds.get(scenario))}`,
+    );
+  }
+}
+
+/**
+ * The cursor that starts `page` (of PAGE_LIMIT rows) of the big user's list, fetched once before
+ * load. Keyset cursors name a row, not a page size, so the walk takes the largest pages allowed.
+ */
 async function cursorForPage(
   server: ServerProcess,
   face: Face,
   token: string,
   page: number,
 ): Promise<string> {
+  const skip = (page - 1) * PAGE_LIMIT;
   let cursor: string | null = null;
-  for (let i = 1; i < page; i++) {
-    cursor = nextCursorOf(face, await send(server, listRequest(face, token, cursor)));
+  for (let skipped = 0; skipped < skip; skipped += MAX_LIMIT) {
+    const limit = Math.min(MAX_LIMIT, skip - skipped);
+    cursor = nextCursorOf(face, await send(server, listRequest(face, token, cursor, limit)));
     if (!cursor) throw new Error(`the list ended before page ${page}`);
   }
   if (!cursor) throw new Error('deep page must be > 1');
