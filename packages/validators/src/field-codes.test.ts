@@ -14,7 +14,9 @@ describe('appCodeForIssue', () => {
   it('names the SPEC code for each bad credential field', () => {
     expect(firstCode({ email: 'not-an-email', password: 'long enough' })).toBe('INVALID_EMAIL');
     expect(firstCode({ email: 'a@example.com', password: 'short' })).toBe('PASSWORD_TOO_SHORT');
-    expect(firstCode({ email: 'a@example.com', password: 'x'.repeat(257) })).toBe('PASSWORD_TOO_LONG');
+    expect(firstCode({ email: 'a@example.com', password: 'x'.repeat(257) })).toBe(
+      'PASSWORD_TOO_LONG',
+    );
     expect(firstCode({ email: 'a@example.com', password: 'x'.repeat(256) })).toBe('ok');
   });
 
