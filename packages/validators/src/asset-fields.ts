@@ -15,15 +15,6 @@ export const MAX_METADATA_BYTES = 16_384;
 
 export const moneyCents = z.number().int().min(0).max(MAX_MONEY_CENTS);
 
-/**
- * A date-time with an explicit offset, or a Date (superjson). Stricter than `z.coerce.date()`,
- * which would take `null`, numbers and loose formats such as "2024" as valid dates.
- */
-export const dateTime = z.union([
-  z.date(),
-  z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-]);
-
 // Intl's list is ICU's maintained ISO 4217 table (active codes only: no XXX/XTS test codes).
 // Runtimes without it (older Hermes) fall back to the shape check; the server always has it.
 const currencyCodes: ReadonlySet<string> | null =

@@ -1,16 +1,8 @@
 // Inputs of the asset router (KLECTR). Field rules live in asset-fields.ts; this file says which
 // fields each procedure takes and what an absent or null value means there.
 import { z } from 'zod';
-import {
-  assetConditions,
-  currency,
-  dateTime,
-  imageUrls,
-  metadata,
-  moneyCents,
-  tags,
-} from './asset-fields';
-import { cursor, pageLimit, sortOrder, trimmedText, uuidId } from './common';
+import { assetConditions, currency, imageUrls, metadata, moneyCents, tags } from './asset-fields';
+import { cursor, dateTime, pageLimit, sortOrder, trimmedText, uuidId } from './common';
 
 export * from './asset-fields';
 

@@ -1,6 +1,6 @@
 // Inputs of the task router, shared with the clients so forms validate exactly as the server.
 import { z } from 'zod';
-import { cursor, intId, pageLimit, sortOrder, trimmedText } from './common';
+import { cursor, dateTime, intId, pageLimit, sortOrder, trimmedText } from './common';
 import { recurrenceRuleProblem } from './recurrence-rule';
 
 export {
@@ -12,16 +12,6 @@ export {
 
 export const taskPriorities = ['low', 'medium', 'high'] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
-
-/**
- * A date-time with an explicit offset (the REST mirror's strings) or a Date (superjson).
- * `z.coerce.date()` would also take numbers, booleans and "2024"; a transform on the string
- * branch keeps the schema describable in OpenAPI (as its input, a date-time string).
- */
-export const taskDateTime = z.union([
-  z.date(),
-  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-]);
 
 /** RFC 5545 RRULE value, e.g. `FREQ=WEEKLY;BYDAY=MO,WE`; see recurrence-rule.ts for the subset. */
 export const recurrenceRule = z
@@ -45,7 +35,7 @@ const fields = {
   title: trimmedText(1, 200),
   description: z.string().max(10_000).nullable(),
   priority: z.enum(taskPriorities),
-  dueDate: taskDateTime.nullable(),
+  dueDate: dateTime.nullable(),
   recurrenceRule: recurrenceRule.nullable(),
   tagIds,
 };
@@ -66,7 +56,7 @@ export const taskIdInput = z.object({ id: intId });
 export const taskUpdateInput = z.object({
   id: intId,
   /** The updatedAt the client last saw; a newer row answers CONFLICT and nothing is written. */
-  expectedUpdatedAt: taskDateTime.optional(),
+  expectedUpdatedAt: dateTime.optional(),
   ...z.object(fields).partial().shape,
   /** Same effect as toggleComplete when it changes the state (a recurring task repeats). */
   completed: z.boolean().optional(),
@@ -83,9 +73,9 @@ export const taskListInput = z.object({
   /** Tasks carrying every one of these tags. */
   tagIds: tagIds.optional(),
   /** dueDate < dueBefore (exclusive); tasks without a due date never match a due filter. */
-  dueBefore: taskDateTime.optional(),
+  dueBefore: dateTime.optional(),
   /** dueDate >= dueAfter (inclusive), so [dueAfter, dueBefore) tiles a calendar. */
-  dueAfter: taskDateTime.optional(),
+  dueAfter: dateTime.optional(),
   /** Case-insensitive literal substring of title or description; blank means no filter. */
   q: z.string().trim().max(200).optional(),
   sort: z.enum(taskSorts).default('createdAt'),
