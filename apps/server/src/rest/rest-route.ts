@@ -7,7 +7,7 @@ import { AppError, type Context, appRouter } from '@repo/api';
 import type { Logger } from 'pino';
 import { sendJson } from '../http/json-response';
 import type { HttpContext, Route } from '../http/routes';
-import { type RestDeps, createRestContext } from './context';
+import { type ContextDeps, createRequestContext } from '../http/request-context';
 import { type RestError, toRestError } from './error-body';
 import { inputFromQuery, withParams } from './input-plan';
 import { type Match, createMatcher } from './match';
@@ -16,7 +16,7 @@ import { BodyTooLargeError, readFormBody, readJsonBody } from './read-body';
 import { TOKEN_PATH, grantPasswordToken, inFormTerms } from './token-endpoint';
 import { assertPathUser, parseUserPath } from './user-path';
 
-export interface RestRouteOptions extends RestDeps {
+export interface RestRouteOptions extends ContextDeps {
   logger: Logger;
   /** The router to mirror; the app's by default (tests pass their own). */
   router?: AnyTRPCRouter;
@@ -57,16 +57,16 @@ export function restRoute(options: RestRouteOptions): Route {
     const { req, pathname } = http;
     const method = req.method ?? 'GET';
     if (pathname === TOKEN_PATH && method === 'POST') {
-      const ctx = createRestContext(options, http, false);
+      const ctx = createRequestContext(options, http, false);
       const form = await readFormBody(req, limit);
       return sendJson(http.res, 200, await grantPasswordToken(router, ctx, form));
     }
     const direct = match(method, pathname);
-    if (direct) return run(direct, createRestContext(options, http), http);
+    if (direct) return run(direct, createRequestContext(options, http), http);
     const userPath = parseUserPath(pathname);
     const scoped = userPath && match(method, userPath.pathname);
     if (!userPath || !scoped) throw new AppError('NOT_FOUND', `No route for ${method} ${pathname}`);
-    const ctx = createRestContext(options, http);
+    const ctx = createRequestContext(options, http);
     await assertPathUser(ctx, userPath.userId);
     return run(scoped, ctx, http);
   }

@@ -1,13 +1,13 @@
 // /trpc: the app router through tRPC's own Node handler. The adapter's part is only turning the
 // HTTP request into RequestInfo and giving procedures a way to set the refresh cookie.
-import { AppError, type Services, appRouter, createContextInner } from '@repo/api';
+import { AppError, type Services, appRouter } from '@repo/api';
 import type { Database } from '@repo/db';
 import { TRPCError } from '@trpc/server';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Logger } from 'pino';
 import type { Config } from '../env';
-import { REFRESH_COOKIE, createResponseControl, readCookie } from '../http/refresh-cookie';
+import { createRequestContext } from '../http/request-context';
 import type { Route } from '../http/routes';
 
 export interface TrpcRouteOptions {
@@ -24,8 +24,9 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
     path: TRPC_PATH,
     prefix: true,
     ownsBodyLimit: true,
-    handle: ({ req, res, pathname, requestId, ip }) =>
-      nodeHTTPRequestHandler({
+    handle: (http) => {
+      const { req, res, pathname, requestId } = http;
+      return nodeHTTPRequestHandler({
         router: appRouter,
         req,
         res,
@@ -52,22 +53,7 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
           if (retryAfter > 0) headers.set('retry-after', String(retryAfter));
           return { headers };
         },
-        createContext: () =>
-          createContextInner({
-            db,
-            services,
-            request: {
-              requestId,
-              ip,
-              userAgent: req.headers['user-agent'] ?? null,
-              authorization: req.headers.authorization ?? null,
-              refreshCookie: readCookie(req.headers.cookie, REFRESH_COOKIE),
-            },
-            response: createResponseControl(res, {
-              secure: config.nodeEnv === 'production',
-              now: () => services.now(),
-            }),
-          }),
+        createContext: () => createRequestContext({ config, db, services }, http),
         onError({ error, path }) {
           // Client mistakes (4xx) are the client's business; 5xx are ours to investigate. The
           // input is never logged: it may hold a password or a token.
@@ -75,6 +61,7 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
             logger.error({ requestId, procedure: path, err: error }, 'procedure failed');
           }
         },
-      }),
+      });
+    },
   };
 }

@@ -1,20 +1,20 @@
-// The procedure context for a REST request, built from the same pieces as /trpc's: the same
+// The procedure context for an HTTP request, one builder for /trpc and the REST mirror: the same
 // RequestInfo and the same ResponseControl, so the refresh cookie is set, rotated and cleared
-// exactly as on the tRPC face.
+// exactly alike on both faces.
 import { type Context, type Services, createContextInner } from '@repo/api';
 import type { Database } from '@repo/db';
 import type { Config } from '../env';
-import { REFRESH_COOKIE, createResponseControl, readCookie } from '../http/refresh-cookie';
-import type { HttpContext } from '../http/routes';
+import { REFRESH_COOKIE, createResponseControl, readCookie } from './refresh-cookie';
+import type { HttpContext } from './routes';
 
-export interface RestDeps {
+export interface ContextDeps {
   config: Config;
   db: Database;
   services: Services;
 }
 
-export function createRestContext(
-  { config, db, services }: RestDeps,
+export function createRequestContext(
+  { config, db, services }: ContextDeps,
   { req, res, requestId, ip }: HttpContext,
   /** False for the OAuth2 token endpoint, whose Authorization header holds client credentials. */
   withAuthorization = true,
