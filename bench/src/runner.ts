@@ -19,6 +19,7 @@ import {
   scenarios,
 } from './scenarios';
 import type { BenchSettings } from './settings';
+import { warmUp } from './warm-up';
 
 export interface Target {
   server: ServerProcess | null;
@@ -45,6 +46,15 @@ export async function runScenarios(inputs: RunInputs): Promise<Row[]> {
   const rows: Row[] = [];
   const wanted = (s: Scenario) =>
     settings.only.length === 0 || settings.only.some((word) => s.id.includes(word));
+  if (settings.serverWarmupSec > 0) {
+    // All faces first: the tRPC and REST faces share one process, so each warms the other too.
+    for (const face of ['baseline', 'trpc', 'rest'] as const) {
+      const server = inputs.targets[face].server;
+      if (!server) continue;
+      inputs.log(`warming up ${face} for ${settings.serverWarmupSec} s`);
+      await warmUp({ ...inputs, ...settings, durationSec: settings.serverWarmupSec }, server, face);
+    }
+  }
   for (const scenario of scenarios.filter(wanted)) {
     for (const face of scenario.faces) {
       inputs.log(`${scenario.title} / ${face}`);

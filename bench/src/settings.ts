@@ -12,7 +12,9 @@ export interface BenchSettings {
   deepPage: number;
   connections: number;
   durationSec: number;
-  /** Unmeasured load before each measured run, so JIT and pools are warm for every face. */
+  /** Unmeasured load on every face before the first scenario: a fresh process is far slower. */
+  serverWarmupSec: number;
+  /** Unmeasured load before each measured run, so the scenario's own code path is warm too. */
   warmupSec: number;
   /** Server processes (WEB_CONCURRENCY) for both the real server and the baseline. */
   workers: number;
@@ -37,6 +39,7 @@ const full: BenchSettings = {
   deepPage: 100,
   connections: 64,
   durationSec: 10,
+  serverWarmupSec: 10,
   warmupSec: 1,
   workers: 2,
   poolSize: 10,
@@ -56,6 +59,7 @@ const quick: BenchSettings = {
   deepPage: 10,
   connections: 16,
   durationSec: 2,
+  serverWarmupSec: 0,
   warmupSec: 0,
 };
 
