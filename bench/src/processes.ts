@@ -24,8 +24,10 @@ export interface ServerProcess {
   name: string;
   url: string;
   child: ChildProcess;
-  /** What it printed, for the error message when it fails to start. */
+  /** What it printed, for the error message when it fails to start or dies. */
   output(): string;
+  /** Null while it runs; how it ended otherwise (exit code or signal). */
+  exited(): string | null;
   stop(): Promise<void>;
 }
 
@@ -57,6 +59,12 @@ export function startServer(options: StartOptions): ServerProcess {
     url: `http://127.0.0.1:${options.port}`,
     child,
     output: () => output,
+    exited: () =>
+      child.exitCode !== null
+        ? `exit code ${child.exitCode}`
+        : child.signalCode !== null
+          ? `signal ${child.signalCode}`
+          : null,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -120,6 +120,11 @@ async function main(): Promise<number> {
     log,
   });
 
+  for (const server of [baseline, api]) {
+    const exited = server?.exited();
+    if (server && exited)
+      console.error(`${server.name} died (${exited}); its last output:\n${server.output()}`);
+  }
   const cores = availableParallelism();
   // Measured again now the servers are idle: on a shared machine one reading can be an outlier,
   // and the faster of the two gives the stricter login target.

@@ -85,6 +85,8 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
   const target = inputs.targets[face];
   if (!target.server) return [{ ...row, failed: target.unavailable ?? 'not started' }];
   const server = target.server;
+  const exited = server.exited();
+  if (exited) return [{ ...row, failed: `${server.name} died during the run (${exited})` }];
 
   let requests: RequestSpec[];
   try {
