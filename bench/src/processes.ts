@@ -38,6 +38,8 @@ export interface StartOptions {
   env: Record<string, string>;
   port: number;
   cwd: string;
+  /** Runs once the process has ended (temporary files). */
+  afterStop?: () => void;
 }
 
 export function startServer(options: StartOptions): ServerProcess {
@@ -66,12 +68,13 @@ export function startServer(options: StartOptions): ServerProcess {
           ? `signal ${child.signalCode}`
           : null,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return options.afterStop?.();
       child.kill('SIGTERM');
       // A graceful stop finishes in-flight requests; a server that hangs is killed.
       const killed = sleep(10_000).then(() => child.kill('SIGKILL'));
       await Promise.race([exited, killed]);
       await exited;
+      options.afterStop?.();
     },
   };
 }

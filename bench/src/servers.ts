@@ -1,7 +1,7 @@
 // The two servers under test, started the same way: same port range, process count, pool size,
 // JWT settings and database. The API runs its production build; the baseline runs under tsx.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +38,16 @@ export function buildServer(): void {
 
 export async function startApi(start: ServerStart): Promise<ServerProcess> {
   const port = await freePort();
+  // Nothing should be written there (PostgreSQL, JWT_SECRET given), but DATA_DIR must not be the
+  // checkout's .data/ with a developer's PGlite database in it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-server-data-'));
   const server = startServer({
     name: 'server',
     command: process.execPath,
     args: [...(start.nodeArgs ?? []), SERVER_MAIN],
     cwd: REPO_ROOT,
     port,
+    afterStop: () => rmSync(dataDir, { recursive: true, force: true }),
     env: {
       ...baseChildEnv(),
       ...start.probe.env(),
@@ -54,7 +58,7 @@ export async function startApi(start: ServerStart): Promise<ServerProcess> {
       DATABASE_POOL_SIZE: String(start.settings.poolSize),
       // The bench migrated the database already; a second runner would only take the lock.
       MIGRATE_ON_START: 'false',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-server-data-')),
+      DATA_DIR: dataDir,
       JWT_SECRET: start.tokens.secret,
       JWT_ISSUER: start.tokens.issuer,
       JWT_AUDIENCE: start.tokens.audience,
@@ -64,7 +68,7 @@ export async function startApi(start: ServerStart): Promise<ServerProcess> {
       RATE_LIMIT_AUTH_POINTS: '1000000',
     },
   });
-  await waitReady(server, '/readyz');
+  await ready(server);
   return server;
 }
 
@@ -89,6 +93,16 @@ export async function startBaseline(start: ServerStart): Promise<ServerProcess> 
       JWT_AUDIENCE: start.tokens.audience,
     },
   });
-  await waitReady(server, '/readyz');
+  await ready(server);
   return server;
+}
+
+/** A server that never became ready is stopped here: nobody else holds it yet. */
+async function ready(server: ServerProcess): Promise<void> {
+  try {
+    await waitReady(server, '/readyz');
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }
