@@ -12,7 +12,7 @@ import { defaultMigrationsDir, defaultPgliteDir, repoRoot } from './paths';
 const USAGE = 'Usage: pnpm db:migrate | pnpm db:status | pnpm db:migration:new <name>';
 
 // This CLI is its own entry point, apart from the server's env module; it reads only these.
-// eslint-disable-next-line no-restricted-properties
+// eslint-disable-next-line no-restricted-properties -- a CLI entry point outside the server, reading only these two
 const { DATABASE_URL, DATA_DIR } = process.env;
 const databaseUrl = DATABASE_URL || undefined;
 const pgliteDir = defaultPgliteDir(DATA_DIR || undefined);
