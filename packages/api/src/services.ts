@@ -1,11 +1,9 @@
 // What the procedures need from outside packages/api, injected by the adapter (apps/server)
 // or by tests, so the router never reaches for HTTP, env or globals.
-import type { AccessTokens } from '@repo/auth';
+import type { AccessTokens, PublicUser } from '@repo/auth';
 
-export interface AuthUser {
-  id: string;
-  email: string;
-}
+/** The caller as authentication loaded it: the whole public user, so no procedure re-reads it. */
+export type AuthUser = PublicUser;
 
 export interface AuthContext {
   user: AuthUser;

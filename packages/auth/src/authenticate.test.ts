@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokens } from './access-token';
 import { type Authenticator, createAuthenticator, parseBearer } from './authenticate';
 import { AuthError } from './errors';
+import { userSelect } from './public-user';
 import { createExternalIssuer } from './external-issuer';
 import { startSession } from './refresh-session';
 import { revokeSession } from './sessions';
@@ -69,17 +70,25 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
 
   async function signIn(email: string) {
     const user = await db.prisma.user.create({
-      data: { email },
-      select: { id: true, email: true },
+      data: { email, name: 'Ada', passwordHash: 'not-a-real-hash' },
+      select: userSelect,
     });
     const { sessionId } = await startSession(db.prisma, user.id, client);
     const { token } = await tokens.sign({ userId: user.id, email, sessionId });
     return { user, sessionId, header: `Bearer ${token}` };
   }
 
-  it('resolves our token to its user and session', async () => {
+  it('resolves our token to its whole public user (never the hash) and its session', async () => {
     const { user, sessionId, header } = await signIn('me@example.com');
-    expect(await authenticate(header)).toEqual({ user, sessionId });
+    const caller = await authenticate(header);
+    expect(caller).toEqual({ user, sessionId });
+    expect(Object.keys(caller.user).sort()).toEqual([
+      'createdAt',
+      'email',
+      'id',
+      'name',
+      'updatedAt',
+    ]);
   });
 
   it('refuses a token whose session was revoked, at once', async () => {
@@ -121,7 +130,13 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
     });
     const caller = await authenticate(`Bearer ${token}`);
     expect(caller).toEqual({
-      user: { id: expect.any(String) as string, email: 'ext@example.com' },
+      user: {
+        id: expect.any(String) as string,
+        email: 'ext@example.com',
+        name: null,
+        createdAt: expect.any(Date) as Date,
+        updatedAt: expect.any(Date) as Date,
+      },
       sessionId: null,
     });
     expect((await authenticate(`Bearer ${token}`)).user.id).toBe(caller.user.id);

@@ -7,10 +7,11 @@ import type { AccessTokens } from './access-token';
 import { AuthError } from './errors';
 import type { ExternalIssuer } from './external-issuer';
 import { findOrCreateExternalUser } from './external-user';
+import { type PublicUser, userSelect } from './public-user';
 import { liveSessionWhere } from './sessions';
 
 export interface AuthenticatedCaller {
-  user: { id: string; email: string };
+  user: PublicUser;
   /** Null for an external issuer's token: that caller has no session of ours. */
   sessionId: string | null;
 }
@@ -67,7 +68,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
         id: claims.userId,
         sessions: { some: { id: claims.sessionId, ...liveSessionWhere(now) } },
       },
-      select: { id: true, email: true },
+      select: userSelect,
     });
     if (!user) throw invalid();
     return { user, sessionId: claims.sessionId };

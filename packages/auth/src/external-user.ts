@@ -4,13 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '@repo/db';
 import type { ExternalIdentity } from './external-issuer';
-
-export interface ExternalUser {
-  id: string;
-  email: string;
-}
-
-const select = { id: true, email: true } satisfies Prisma.UserSelect;
+import { type PublicUser, userSelect } from './public-user';
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -34,10 +28,10 @@ const isUniqueViolation = (error: unknown) =>
 export async function findOrCreateExternalUser(
   prisma: PrismaClient,
   identity: ExternalIdentity,
-): Promise<ExternalUser> {
+): Promise<PublicUser> {
   const key = { externalIssuer: identity.issuer, externalSubject: identity.subject };
   const find = () =>
-    prisma.user.findUnique({ where: { externalIssuer_externalSubject: key }, select });
+    prisma.user.findUnique({ where: { externalIssuer_externalSubject: key }, select: userSelect });
   const existing = await find();
   if (existing) return existing;
 
@@ -49,7 +43,7 @@ export async function findOrCreateExternalUser(
       const name = identity.name?.trim().slice(0, 100) || null;
       return await prisma.user.create({
         data: { ...key, email, name, passwordHash: null },
-        select,
+        select: userSelect,
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -40,7 +40,8 @@ export {
   type ExternalIssuerConfig,
   createExternalIssuer,
 } from './external-issuer';
-export { type ExternalUser, findOrCreateExternalUser } from './external-user';
+export { findOrCreateExternalUser } from './external-user';
+export { type PublicUser, userSelect } from './public-user';
 export {
   type AuthenticatedCaller,
   type Authenticator,

@@ -3,7 +3,7 @@
 import { type IssuedRefresh, startSession } from '@repo/auth';
 import type { AuthResult, SessionMode } from '@repo/validators';
 import type { Context } from '../context';
-import type { PublicUser } from './user-select';
+import type { PublicUser } from '@repo/auth';
 
 export const clientInfo = (ctx: Context) => ({
   userAgent: ctx.request.userAgent,

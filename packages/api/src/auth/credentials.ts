@@ -1,9 +1,14 @@
 // Email + password accounts. Both outcomes of a failed login (unknown email, wrong password)
 // do one argon2 verification and answer the same error, so neither time nor text tells them apart.
-import { hashPassword, needsRehash, verifyPassword } from '@repo/auth';
+import {
+  type PublicUser,
+  hashPassword,
+  needsRehash,
+  userSelect,
+  verifyPassword,
+} from '@repo/auth';
 import { Prisma, type PrismaClient } from '@repo/db';
 import { AppError } from '../errors';
-import { type PublicUser, userSelect } from './user-select';
 
 export const invalidCredentials = (field?: string) =>
   new AppError('INVALID_CREDENTIALS', 'Invalid email or password', field ? { field } : {});

@@ -7,6 +7,7 @@ import {
   revokeSession,
   revokeUserSessions,
   rotateRefreshToken,
+  userSelect,
   verifyPassword,
 } from '@repo/auth';
 import {
@@ -26,7 +27,6 @@ import { clientInfo, deliverAuthResult, startAuthSession } from '../auth/auth-re
 import { checkCredentials, createPasswordUser, invalidCredentials } from '../auth/credentials';
 import { authRateLimitedProcedure } from '../auth/rate-limit';
 import { signOut } from '../auth/sign-out';
-import { userSelect } from '../auth/user-select';
 import { AppError, notFound } from '../errors';
 import { protectedProcedure, publicProcedure } from '../trpc';
 import { authRest } from './rest-paths';
@@ -90,14 +90,8 @@ export const authRouter = {
   me: protectedProcedure
     .meta(authRest.me)
     .output(userOutput)
-    .query(async ({ ctx }) => {
-      const user = await ctx.prisma.user.findUnique({
-        where: { id: ctx.user.id },
-        select: userSelect,
-      });
-      if (!user) throw new AppError('INVALID_TOKEN', 'Invalid access token');
-      return user;
-    }),
+    // Authentication already loaded the public user, alongside its session check.
+    .query(({ ctx }) => ctx.user),
 
   sessions: protectedProcedure
     .meta(authRest.sessions)

@@ -2,6 +2,7 @@
 // database and a caller whose auth is resolved in advance, over Services with a fixed cursor
 // key and a clock the test moves. Shared by the task, tag and asset tests.
 import { randomUUID } from 'node:crypto';
+import { userSelect } from '@repo/auth';
 import type { Database } from '@repo/db';
 import { AppError } from '../errors';
 import { createContextInner } from '../context';
@@ -78,7 +79,7 @@ export function createTestApi(db: Database, options: { clock?: TestClock } = {})
     async newUser(label = 'user') {
       const user = await db.prisma.user.create({
         data: { email: `${label}-${randomUUID()}@example.test` },
-        select: { id: true, email: true },
+        select: userSelect,
       });
       return { user, caller: callerFor(user) };
     },

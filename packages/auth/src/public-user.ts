@@ -1,5 +1,6 @@
 // The one shape a User leaves the API in: listed field by field so a password hash or an
-// external subject can never leak by a new column appearing.
+// external subject can never leak by a new column appearing. Authentication loads exactly this,
+// so a procedure (auth.me first) answers from ctx.user without reading the row again.
 import type { Prisma } from '@repo/db';
 
 export const userSelect = {
