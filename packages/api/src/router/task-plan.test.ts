@@ -29,7 +29,7 @@ const shapes = taskSorts.flatMap((sort) =>
 const problems = (plans: ExplainedQuery[]) =>
   [
     ...seqScansOn(plans, 'Task'),
-    ...sortingQueries(plans),
+    ...sortingQueries(plans, 'Task'),
     ...plans.filter((plan) =>
       plan.nodes.some(
         (node) => node.relation === 'Task' && !node.index?.startsWith('Task_userId_'),
@@ -63,6 +63,18 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
       'Task',
     );
     expect(seqScansOn(plans, 'Task')).toHaveLength(1);
+    const sorted = await probe.explain(
+      () => probe.db.prisma.task.findMany({ orderBy: { description: 'asc' }, take: 5 }),
+      'Task',
+    );
+    expect(sortingQueries(sorted, 'Task')).toHaveLength(1);
+  });
+
+  it('reads a page and its tags in one statement (tags joined, not fetched per round trip)', async () => {
+    const plans = await probe.explain(() => caller.task.list({ limit: 50 }), 'TaskTag');
+    expect(plans).toHaveLength(1);
+    expect(plans[0]!.nodes.map((node) => node.relation)).toContain('Task');
+    expect(sortingQueries(plans, 'Task')).toEqual([]);
   });
 
   it.each(shapes)(

@@ -13,6 +13,8 @@ export interface PlanNode {
   type: string;
   relation: string | undefined;
   index: string | undefined;
+  /** The relations this node and the nodes beneath it read. */
+  reads: string[];
 }
 
 export interface ExplainedQuery extends CapturedQuery {
@@ -74,13 +76,17 @@ interface RawNode {
 
 function flatten(node: RawNode): PlanNode[] {
   const direction = node['Scan Direction'] === 'Backward' ? ' Backward' : '';
+  const below = (node.Plans ?? []).map(flatten);
+  const reads = new Set(below.flatMap((nodes) => nodes[0]?.reads ?? []));
+  if (node['Relation Name']) reads.add(node['Relation Name']);
   return [
     {
       type: node['Node Type'] + direction,
       relation: node['Relation Name'],
       index: node['Index Name'],
+      reads: [...reads],
     },
-    ...(node.Plans ?? []).flatMap(flatten),
+    ...below.flat(),
   ];
 }
 
@@ -96,8 +102,11 @@ export const seqScansOn = (explained: ExplainedQuery[], table: string): Explaine
   );
 
 /**
- * Statements that sort rows themselves. A keyset page read in index order stops after `take`
- * rows; one that sorts has read every row that matched first.
+ * Statements that sort `table`'s rows themselves. A keyset page read in index order stops after
+ * `take` rows; one that sorts has read every row that matched first. Sorts of other rows (a
+ * task's few tags, in a lateral join) do not count.
  */
-export const sortingQueries = (explained: ExplainedQuery[]): ExplainedQuery[] =>
-  explained.filter((query) => query.nodes.some((node) => /Sort$/.test(node.type)));
+export const sortingQueries = (explained: ExplainedQuery[], table: string): ExplainedQuery[] =>
+  explained.filter((query) =>
+    query.nodes.some((node) => /Sort$/.test(node.type) && node.reads.includes(table)),
+  );
