@@ -60,6 +60,13 @@ if (undeclared.size > 0) {
   process.exit(1);
 }
 
+// The password pool's worker is loaded by file next to the code that starts it (password.ts
+// resolves it from import.meta.url, which in the bundle is dist/main.js).
+await cp(
+  join(serverDir, '../../packages/auth/src/password-worker.mjs'),
+  join(outdir, 'password-worker.mjs'),
+);
+
 // Migrations travel with the bundle: at run time there is no repository to find them in.
 await cp(join(serverDir, '../../prisma/migrations'), join(outdir, 'migrations'), {
   recursive: true,

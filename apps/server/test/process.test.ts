@@ -1,5 +1,6 @@
-// The built bundle as a real process: it starts from a clean state on PGlite, reports bad
-// configuration and exits 1, and on SIGTERM finishes what it started before exiting 0.
+// The built bundle as a real process: it starts from a clean state on PGlite, signs users up and
+// in (argon2 on its worker file), reports bad configuration and exits 1, and on SIGTERM
+// finishes what it started before exiting 0.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -90,6 +91,17 @@ describe('server process', () => {
         'the ready line',
       );
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+      // Passwords hash on the pool's worker, which ships as a file beside the bundle.
+      const credentials = { email: 'bundle@example.com', password: 'bundle password' };
+      const post = (path: string) =>
+        fetch(`${url}/api/v1/auth/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(credentials),
+        });
+      expect((await post('register')).status).toBe(201);
+      expect((await post('login')).status).toBe(200);
 
       // Its headers arrive at once; its body only after 1.5 s.
       const slow = await fetch(`${url}/__test/slow?ms=1500`);

@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { hash } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from './errors';
@@ -73,5 +74,22 @@ describe('password hashing', () => {
     expect(needsRehash(argon2i)).toBe(true);
     expect(needsRehash('$2b$12$abcdefghijklmnopqrstuuJ9Qn1y0ZJ1T5b9YwQq3nQe3xX7e7lqC')).toBe(true);
     expect(needsRehash(await hashPassword('new password'))).toBe(false);
+  });
+});
+
+/** The nice value in a /proc stat file (Linux: field 19; fields after the name start at 3). */
+function niceOf(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]);
+}
+
+const threadNiceValues = () =>
+  readdirSync('/proc/self/task').map((tid) => niceOf(`/proc/self/task/${tid}/stat`));
+
+describe.skipIf(process.platform !== 'linux')('where hashing runs', () => {
+  it('on a thread of its own whose nice value is 10 above the event loop', async () => {
+    await Promise.all([hashPassword('first password'), verifyPassword(null, 'second password')]);
+    const mainThreadNice = niceOf('/proc/self/stat');
+    expect(threadNiceValues()).toContain(mainThreadNice + 10);
   });
 });

@@ -1,6 +1,8 @@
 // argon2id password hashing. The PHC string stores its own parameters, so raising them below
-// only needs `needsRehash` at login; hashing runs on libuv's pool, off the event loop.
-import { type Algorithm, type Version, hash, parseOptions, verify } from '@node-rs/argon2';
+// only needs `needsRehash` at login.
+import { availableParallelism } from 'node:os';
+import { type Algorithm, type Options, type Version, parseOptions } from '@node-rs/argon2';
+import { Piscina } from 'piscina';
 import { AuthError } from './errors';
 
 export interface PasswordParams {
@@ -32,6 +34,32 @@ export const PASSWORD_MAX_LENGTH = 256;
 export const DUMMY_PASSWORD_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$UsZseb5mEoJgg4GCSQIBEA$WE+lFRQ5pPeNR1YhdOUsHx08iqmD6L6IKK+rqXYIR3Y';
 
+/**
+ * Hashing runs on worker threads at a lowered priority (nice +10, per thread on Linux) rather than
+ * on libuv's pool: during a login storm request handling, JWT checks on the pool and PostgreSQL
+ * stay ahead of argon2, which takes the CPU they leave. One thread per core: more would not hash
+ * faster. Idle threads are unref'd, so the pool never keeps a process alive.
+ */
+let pool: Piscina | undefined;
+const HASHING_NICE_INCREMENT = 10;
+
+function passwordPool(): Piscina {
+  pool ??= new Piscina({
+    filename: new URL('./password-worker.mjs', import.meta.url).href,
+    minThreads: 1,
+    maxThreads: availableParallelism(),
+    idleTimeout: 60_000,
+    niceIncrement: HASHING_NICE_INCREMENT,
+  });
+  return pool;
+}
+
+const runHash = (password: string, options: Options) =>
+  passwordPool().run({ password, options }, { name: 'hash' }) as Promise<string>;
+
+const runVerify = (storedHash: string, password: string) =>
+  passwordPool().run({ storedHash, password }, { name: 'verify' }) as Promise<boolean>;
+
 function checkLength(password: string): void {
   // Checked before hashing: a megabyte "password" must not buy a megabyte of argon2 work.
   if (password.length < PASSWORD_MIN_LENGTH) {
@@ -54,7 +82,7 @@ export async function hashPassword(
   params: PasswordParams = passwordParams,
 ): Promise<string> {
   checkLength(password);
-  return hash(password, { ...params, algorithm: ARGON2ID });
+  return runHash(password, { ...params, algorithm: ARGON2ID });
 }
 
 /**
@@ -66,7 +94,7 @@ export async function verifyPassword(
   password: string,
 ): Promise<boolean> {
   if (password.length > PASSWORD_MAX_LENGTH) return false;
-  const matches = await verify(storedHash ?? DUMMY_PASSWORD_HASH, password);
+  const matches = await runVerify(storedHash ?? DUMMY_PASSWORD_HASH, password);
   return storedHash !== null && matches;
 }
 
