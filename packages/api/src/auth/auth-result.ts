@@ -1,9 +1,8 @@
 // Turns a session into the AuthResult of SPEC.md and delivers its refresh token the way the
 // client asked: in an HttpOnly cookie for the web (never in the body), in the body for mobile.
-import { type IssuedRefresh, startSession } from '@repo/auth';
+import { type IssuedRefresh, type PublicUser, startSession } from '@repo/auth';
 import type { AuthResult, SessionMode } from '@repo/validators';
 import type { Context } from '../context';
-import type { PublicUser } from '@repo/auth';
 
 export const clientInfo = (ctx: Context) => ({
   userAgent: ctx.request.userAgent,

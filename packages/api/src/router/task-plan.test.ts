@@ -77,6 +77,18 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
     expect(sortingQueries(plans, 'Task')).toEqual([]);
   });
 
+  it('creates a task without tags in one statement, and with tags in one transaction', async () => {
+    const plain = await probe.capture(() => caller.task.create({ title: 'one statement' }));
+    expect(plain.map((query) => query.sql.split(' ')[0])).toEqual(['INSERT']);
+
+    const tag = await caller.tag.create({ name: `plan-${plain.length}` });
+    const tagged = await probe.capture(() =>
+      caller.task.create({ title: 'with a tag', tagIds: [tag.id] }),
+    );
+    expect(tagged.at(-1)?.sql).toBe('COMMIT');
+    expect(tagged.some((query) => /FOR KEY SHARE/.test(query.sql))).toBe(true);
+  });
+
   it.each(shapes)(
     '$sort $order, status $status, $page: in index order, no Seq Scan on "Task"',
     async (shape) => {

@@ -27,6 +27,8 @@ export interface ExplainedQuery extends CapturedQuery {
 export interface QueryProbe {
   /** A second client on the same database whose Prisma statements are recorded. */
   readonly db: Database;
+  /** Runs `fn` and returns every statement it sent, in order (BEGIN is not among them). */
+  capture(fn: () => Promise<unknown>): Promise<CapturedQuery[]>;
   /** Runs `fn` and explains every statement it sent that reads `table`. */
   explain(fn: () => Promise<unknown>, table: string): Promise<ExplainedQuery[]>;
   close(): Promise<void>;
@@ -41,12 +43,16 @@ export function createQueryProbe(target: TestDatabase): QueryProbe {
     onQuery: (event) =>
       captured.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] }),
   });
+  const capture = async (fn: () => Promise<unknown>) => {
+    captured = [];
+    await fn();
+    return captured;
+  };
   return {
     db,
+    capture,
     async explain(fn, table) {
-      captured = [];
-      await fn();
-      const reads = captured.filter(
+      const reads = (await capture(fn)).filter(
         (query) => /^\s*SELECT\b/i.test(query.sql) && query.sql.includes(`"${table}"`),
       );
       return db.withConnection(async (conn) => {

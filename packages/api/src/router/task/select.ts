@@ -3,7 +3,7 @@ import type { Prisma } from '@repo/db';
 import { type Tag, tagSelect } from '../tag/select';
 
 // Explicit columns: a column added to the model later is not exposed until it is listed here.
-export const taskSelect = {
+export const taskColumns = {
   id: true,
   title: true,
   description: true,
@@ -14,6 +14,10 @@ export const taskSelect = {
   recurrenceRule: true,
   createdAt: true,
   updatedAt: true,
+} satisfies Prisma.TaskSelect;
+
+export const taskSelect = {
+  ...taskColumns,
   // Name order, so a task's tags read the same on every screen.
   tags: { select: { tag: { select: tagSelect } }, orderBy: { tag: { nameKey: 'asc' } } },
 } satisfies Prisma.TaskSelect;

@@ -5,7 +5,7 @@ import type { TaskCreateInput, TaskUpdateInput } from '@repo/validators';
 import { AppError, notFound } from '../../errors';
 import { lockOwnTags, lockOwnTask } from './owned';
 import { nextOccurrence } from './recurrence';
-import { type Task, taskSelect, toTask } from './select';
+import { type Task, taskColumns, taskSelect, toTask } from './select';
 
 export interface WriteContext {
   prisma: PrismaClient;
@@ -18,18 +18,18 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 
 const links = (tagIds: readonly number[]) => tagIds.map((tagId) => ({ tagId }));
 
-export function createTask(ctx: WriteContext, input: TaskCreateInput): Promise<Task> {
+export async function createTask(ctx: WriteContext, input: TaskCreateInput): Promise<Task> {
   const { tagIds, ...fields } = input;
+  const data = { ...fields, userId: ctx.userId, createdAt: ctx.now, updatedAt: ctx.now };
+  if (tagIds.length === 0) {
+    // Nothing to check or link: one INSERT ... RETURNING, no transaction round trips.
+    const row = await ctx.prisma.task.create({ data, select: taskColumns });
+    return { ...row, tags: [] };
+  }
   return ctx.prisma.$transaction(async (tx) => {
     await lockOwnTags(tx, ctx.userId, tagIds);
     const row = await tx.task.create({
-      data: {
-        ...fields,
-        userId: ctx.userId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        tags: { create: links(tagIds) },
-      },
+      data: { ...data, tags: { create: links(tagIds) } },
       select: taskSelect,
     });
     return toTask(row);
