@@ -1,15 +1,16 @@
 // The one place tRPC is initialised: context -> init -> the builders procedures use.
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
 import { appCodeForIssue } from '@repo/validators';
 import type { Context } from './context';
 import { AppError, appCodeForTrpcCode, isDatabaseUnavailable } from './errors';
+import { transformer } from './transformer';
 
 // OpenApiMeta: procedures may declare their REST path (`.meta({ openapi })`) for the mirror.
 const t = initTRPC.context<Context>().meta<OpenApiMeta>().create({
-  transformer: superjson,
+  // superjson on the wire; responses serialized by its faster twin (see transformer.ts).
+  transformer,
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
     const cause = error.cause;
