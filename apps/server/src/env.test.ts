@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, type Env, loadConfig } from './env';
@@ -39,7 +39,16 @@ describe('loadConfig', () => {
       panelEnabled: true,
       logLevel: 'info',
       webConcurrency: 1,
+      passwordHashThreads: availableParallelism(),
     });
+  });
+
+  it('shares the cores out between processes for password hashing, at least one thread each', () => {
+    const threads = (env: Env) => loadConfig({ DATA_DIR: tempDir(), ...env }).passwordHashThreads;
+    const cores = availableParallelism();
+    expect(threads({ WEB_CONCURRENCY: '2' })).toBe(Math.max(1, Math.floor(cores / 2)));
+    expect(threads({ WEB_CONCURRENCY: String(cores + 1) })).toBe(1);
+    expect(threads({ WEB_CONCURRENCY: '2', PASSWORD_HASH_THREADS: '3' })).toBe(3);
   });
 
   it('treats an empty value as unset', () => {
@@ -78,6 +87,7 @@ describe('loadConfig', () => {
     ['PANEL_ENABLED', 'sometimes'],
     ['LOG_LEVEL', 'loud'],
     ['WEB_CONCURRENCY', '0'],
+    ['PASSWORD_HASH_THREADS', '0'],
   ];
 
   it.each(badValues)('reports %s=%j on a line of its own', (key, value) => {

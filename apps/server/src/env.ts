@@ -1,6 +1,7 @@
 // The one module that reads the environment. Every variable is checked on its own so a bad
 // configuration is reported in full, one line per variable, instead of one fix per restart.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type TrustProxy, parseTrustProxy } from './http/client-ip';
@@ -40,6 +41,8 @@ export interface Config {
   panelEnabled: boolean;
   logLevel: LogLevel;
   webConcurrency: number;
+  /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
+  passwordHashThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +169,7 @@ const fields = {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',
   }),
   WEB_CONCURRENCY: int(1, 256),
+  PASSWORD_HASH_THREADS: int(1, 256),
 } satisfies Record<string, z.ZodType<unknown, string>>;
 
 type Fields = typeof fields;
@@ -233,6 +237,10 @@ export function loadConfig(
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     webConcurrency: values.WEB_CONCURRENCY ?? 1,
+    // The cores shared out between the processes: more threads than cores would not hash faster.
+    passwordHashThreads:
+      values.PASSWORD_HASH_THREADS ??
+      Math.max(1, Math.floor(availableParallelism() / (values.WEB_CONCURRENCY ?? 1))),
   };
 }
 

@@ -7,6 +7,7 @@ export {
   hashPassword,
   needsRehash,
   passwordParams,
+  setPasswordHashThreads,
   verifyPassword,
 } from './password';
 export {

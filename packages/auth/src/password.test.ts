@@ -7,6 +7,7 @@ import {
   hashPassword,
   needsRehash,
   passwordParams,
+  setPasswordHashThreads,
   verifyPassword,
 } from './password';
 
@@ -91,5 +92,11 @@ describe.skipIf(process.platform !== 'linux')('where hashing runs', () => {
     await Promise.all([hashPassword('first password'), verifyPassword(null, 'second password')]);
     const mainThreadNice = niceOf('/proc/self/stat');
     expect(threadNiceValues()).toContain(mainThreadNice + 10);
+  });
+
+  it('takes its thread count before the first hash, never after', async () => {
+    expect(() => setPasswordHashThreads(0)).toThrow(RangeError);
+    await hashPassword('any password at all');
+    expect(() => setPasswordHashThreads(2)).toThrow(/already started/);
   });
 });

@@ -37,17 +37,26 @@ export const DUMMY_PASSWORD_HASH =
 /**
  * Hashing runs on worker threads at a lowered priority (nice +10, per thread on Linux) rather than
  * on libuv's pool: during a login storm request handling, JWT checks on the pool and PostgreSQL
- * stay ahead of argon2, which takes the CPU they leave. One thread per core: more would not hash
- * faster. Idle threads are unref'd, so the pool never keeps a process alive.
+ * stay ahead of argon2, which takes the CPU they leave. Idle threads are unref'd, so the pool
+ * never keeps a process alive.
  */
 let pool: Piscina | undefined;
 const HASHING_NICE_INCREMENT = 10;
+/** One per core by default; a server running N processes gives each its share. */
+let hashThreads = availableParallelism();
+
+/** Sets how many threads may hash at once in this process; call before the first hash. */
+export function setPasswordHashThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError('threads must be >= 1');
+  if (pool) throw new Error('Password hashing has already started with its thread count');
+  hashThreads = threads;
+}
 
 function passwordPool(): Piscina {
   pool ??= new Piscina({
     filename: new URL('./password-worker.mjs', import.meta.url).href,
     minThreads: 1,
-    maxThreads: availableParallelism(),
+    maxThreads: hashThreads,
     idleTimeout: 60_000,
     niceIncrement: HASHING_NICE_INCREMENT,
   });
