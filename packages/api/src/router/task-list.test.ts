@@ -127,4 +127,25 @@ describe.each(testEngines)('task.list pages on %s', (engine) => {
       { numRuns: 25 },
     );
   });
+  it('gives each task its own tags, in case-insensitive name order, and [] when it has none', async () => {
+    const { caller } = await api.newUser('tags');
+    const tag = async (name: string) => (await caller.tag.create({ name })).id;
+    const ids = { b: await tag('b-tag'), a: await tag('A-tag'), c: await tag('c') };
+    const first = await caller.task.create({ title: 'first', tagIds: [ids.c, ids.a] });
+    const second = await caller.task.create({ title: 'second', tagIds: [ids.b, ids.c, ids.a] });
+    const bare = await caller.task.create({ title: 'bare' });
+    const { items } = await caller.task.list({ limit: 10 });
+    const names = Object.fromEntries(items.map((task) => [task.id, task.tags.map((t) => t.name)]));
+    expect(names).toEqual({
+      [first.id]: ['A-tag', 'c'],
+      [second.id]: ['A-tag', 'b-tag', 'c'],
+      [bare.id]: [],
+    });
+    expect(items.find((task) => task.id === first.id)?.tags[0]).toEqual({
+      id: ids.a,
+      name: 'A-tag',
+      color: null,
+      createdAt: expect.any(Date) as Date,
+    });
+  });
 });

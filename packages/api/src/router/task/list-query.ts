@@ -4,7 +4,8 @@ import { type TaskListInput, type TaskSort, taskPriorities } from '@repo/validat
 import { AppError } from '../../errors';
 import { containsLiteral } from '../../like-pattern';
 import { type Page, type SortKey, paginate } from '../../pagination';
-import { type Task, taskSelect, toTask } from './select';
+import { attachTags, taskWithTagIds } from './page-tags';
+import type { Task } from './select';
 
 // Each backed by a (userId, <field>, id) index and its (userId, completed, <field>, id) twin.
 const sortKeys: Record<TaskSort, SortKey> = {
@@ -67,8 +68,11 @@ export async function listTasks(ctx: ListContext, input: TaskListInput): Promise
         where: { AND: [...scope, where] },
         orderBy,
         take,
-        select: taskSelect,
+        select: taskWithTagIds,
       }),
   );
-  return { items: page.items.map(toTask), nextCursor: page.nextCursor };
+  return {
+    items: await attachTags(ctx.prisma, ctx.userId, page.items),
+    nextCursor: page.nextCursor,
+  };
 }
