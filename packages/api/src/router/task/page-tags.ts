@@ -35,6 +35,8 @@ export async function attachTags(
     tags: links
       .flatMap((link) => ranked.get(link.tagId) ?? [])
       .sort((a, b) => a.rank - b.rank)
-      .map(({ tag }): Tag => tag),
+      // A copy per task: a tag object (or Date) shared between tasks would be sent by superjson
+      // as a referential equality, and take its slow path (see ../../transformer.ts).
+      .map(({ tag }): Tag => ({ ...tag, createdAt: new Date(tag.createdAt) })),
   }));
 }
