@@ -97,6 +97,26 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
     expect(await codeOf(authenticate(header))).toBe('INVALID_TOKEN');
   });
 
+  it('refuses a fresh token whose session has expired', async () => {
+    const { sessionId, header } = await signIn('stale-session@example.com');
+    await db.prisma.session.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await codeOf(authenticate(header))).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses a signed token whose ids are not UUIDs as invalid, not as a database error', async () => {
+    const { user, sessionId } = await signIn('odd-ids@example.com');
+    for (const ids of [
+      { userId: 'not-a-uuid', sessionId },
+      { userId: user.id, sessionId: `${sessionId}'--` },
+    ]) {
+      const { token } = await tokens.sign({ ...ids, email: user.email });
+      expect(await codeOf(authenticate(`Bearer ${token}`))).toBe('INVALID_TOKEN');
+    }
+  });
+
   it('refuses a token whose user no longer exists', async () => {
     const { user, header } = await signIn('gone@example.com');
     await db.prisma.user.delete({ where: { id: user.id } });

@@ -7,8 +7,8 @@ import type { AccessTokens } from './access-token';
 import { AuthError } from './errors';
 import type { ExternalIssuer } from './external-issuer';
 import { findOrCreateExternalUser } from './external-user';
-import { type PublicUser, userSelect } from './public-user';
-import { liveSessionWhere } from './sessions';
+import type { PublicUser } from './public-user';
+import { findLiveSessionUser } from './sessions';
 
 export interface AuthenticatedCaller {
   user: PublicUser;
@@ -63,13 +63,7 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
     const claims = await accessTokens.verify(token, now);
     // One query: the user exists AND the token's session is still live.
-    const user = await prisma.user.findFirst({
-      where: {
-        id: claims.userId,
-        sessions: { some: { id: claims.sessionId, ...liveSessionWhere(now) } },
-      },
-      select: userSelect,
-    });
+    const user = await findLiveSessionUser(prisma, claims.userId, claims.sessionId, now);
     if (!user) throw invalid();
     return { user, sessionId: claims.sessionId };
   };
