@@ -56,21 +56,22 @@ export function createApp(options: AppOptions): Server {
     );
 
     // One line per request, written when it ends; the query string is left out as it may carry
-    // tRPC input or a token.
-    res.once('close', () => {
-      logger.info(
-        {
-          requestId,
-          method,
-          path: pathname,
-          status: res.statusCode,
-          ms: Math.round(performance.now() - startedAt),
-          ip,
-          ...(res.writableFinished ? {} : { aborted: true }),
-        },
-        'request',
-      );
-    });
+    // tRPC input or a token. Not even listened for when the level hides it.
+    if (logger.isLevelEnabled('info'))
+      res.once('close', () => {
+        logger.info(
+          {
+            requestId,
+            method,
+            path: pathname,
+            status: res.statusCode,
+            ms: Math.round(performance.now() - startedAt),
+            ip,
+            ...(res.writableFinished ? {} : { aborted: true }),
+          },
+          'request',
+        );
+      });
 
     try {
       if (applyCors(req, res)) return;

@@ -33,12 +33,12 @@ const ignoreResponse: ResponseControl = { setRefreshCookie() {}, clearRefreshCoo
 
 export function createContextInner(options: CreateContextOptions) {
   const request: RequestInfo = {
-    requestId: randomUUID(),
     ip: '127.0.0.1',
     userAgent: null,
     authorization: null,
     refreshCookie: null,
     ...options.request,
+    requestId: options.request?.requestId ?? randomUUID(),
   };
   let auth: Promise<AuthContext> | undefined = options.auth && Promise.resolve(options.auth);
   return {
