@@ -6,3 +6,4 @@ export * from './task';
 export * from './tag';
 export * from './asset';
 export * from './outputs';
+export * from './sync';
