@@ -43,6 +43,8 @@ export interface Config {
   webConcurrency: number;
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
+  shutdownGraceSeconds: number;
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -137,5 +139,7 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
     passwordHashThreads:
       values.PASSWORD_HASH_THREADS ??
       Math.max(1, Math.floor(availableParallelism() / values.WEB_CONCURRENCY)),
+    shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
+    metricsToken: values.METRICS_TOKEN,
   };
 }

@@ -122,6 +122,10 @@ export const envSchema = z
     WEB_CONCURRENCY: int(1, 256).default(1),
     /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
     PASSWORD_HASH_THREADS: int(1, 256).optional(),
+    /** How long in-flight requests may take to finish after SIGTERM. */
+    SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(20),
+    /** Bearer token for GET /metrics; without it /metrics is open, except in production (off). */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   // Run even when single variables failed, so one bad value does not hide a rule it is part of.
   .superRefine(crossFieldRules, { when: () => true });
