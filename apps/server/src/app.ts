@@ -14,6 +14,7 @@ import { requestIdFrom } from './http/request-id';
 import { serverErrorLog } from './http/server-error-log';
 import { type HttpContext, type Route, matchRoute } from './http/routes';
 import { panelRoute } from './panel/panel-route';
+import type { ShutdownHooks } from './ops/shutdown';
 import type { ReadinessResult } from './readiness';
 import { restRoute } from './rest/rest-route';
 import { recordRequest, routeLabel } from './ops/request-metrics';
@@ -28,6 +29,8 @@ export interface AppOptions {
   services: Services;
   logger: Logger;
   checkReadiness: () => Promise<ReadinessResult>;
+  /** Where routes holding long-lived responses register to end them when shutdown begins. */
+  onShutdown: ShutdownHooks;
 }
 
 export function createApp(options: AppOptions): Server {

@@ -44,6 +44,7 @@ export interface Config {
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
   shutdownGraceSeconds: number;
+  shutdownDelaySeconds: number;
   metricsToken: string | undefined;
 }
 
@@ -140,6 +141,7 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
       values.PASSWORD_HASH_THREADS ??
       Math.max(1, Math.floor(availableParallelism() / values.WEB_CONCURRENCY)),
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
+    shutdownDelaySeconds: values.SHUTDOWN_DELAY_SECONDS,
     metricsToken: values.METRICS_TOKEN,
   };
 }
