@@ -11,6 +11,7 @@ import { clientIp } from './http/client-ip';
 import { createCors } from './http/cors';
 import { sendProblem } from './http/json-response';
 import { requestIdFrom } from './http/request-id';
+import { createSecurityHeaders } from './http/security-headers';
 import { serverErrorLog } from './http/server-error-log';
 import { type HttpContext, type Route, matchRoute } from './http/routes';
 import { panelRoute } from './panel/panel-route';
@@ -46,6 +47,7 @@ export function createApp(options: AppOptions): Server {
     ...(config.nodeEnv === 'test' ? testOnlyRoutes() : []),
   ];
   const applyCors = createCors(config.corsOrigins);
+  const applySecurityHeaders = createSecurityHeaders(config.trustProxy);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const startedAt = performance.now();
@@ -85,6 +87,7 @@ export function createApp(options: AppOptions): Server {
     });
 
     try {
+      applySecurityHeaders(req, res, pathname);
       if (applyCors(req, res)) return;
       // Refused before routing, so an oversized upload is never read, whatever its path.
       if (!route?.ownsBodyLimit && declaredBodyLength(req) > config.bodyLimitBytes) {
