@@ -18,6 +18,7 @@ import { restRoute } from './rest/rest-route';
 import { healthRoutes } from './routes/health';
 import { testOnlyRoutes } from './routes/test-only';
 import { TRPC_PATH, trpcRoute } from './routes/trpc';
+import { findWebAppDir, webAppRoute } from './routes/web-app';
 
 export interface AppOptions {
   config: Config;
@@ -25,10 +26,13 @@ export interface AppOptions {
   services: Services;
   logger: Logger;
   checkReadiness: () => Promise<ReadinessResult>;
+  /** The built web app to serve at `/`; default: found next to the bundle; null: none. */
+  webAppDir?: string | null;
 }
 
 export function createApp(options: AppOptions): Server {
   const { config, logger } = options;
+  const webAppDir = options.webAppDir === undefined ? findWebAppDir() : options.webAppDir;
   const routes: Route[] = [
     ...healthRoutes(options.checkReadiness),
     trpcRoute(options),
@@ -37,6 +41,8 @@ export function createApp(options: AppOptions): Server {
     ...docsRoutes(createOpenApiDocument()),
     ...(config.panelEnabled ? [panelRoute(TRPC_PATH)] : []),
     ...(config.nodeEnv === 'test' ? testOnlyRoutes() : []),
+    // Last: every path no face above claims is the web app's (when it was built).
+    ...(webAppDir ? [webAppRoute(webAppDir)] : []),
   ];
   const applyCors = createCors(config.corsOrigins);
 

@@ -41,6 +41,8 @@ export interface Config {
   panelEnabled: boolean;
   logLevel: LogLevel;
   webConcurrency: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
 }
@@ -146,6 +148,9 @@ const fields = {
   JWT_SECRET: secret,
   JWT_ISSUER: z.string(),
   JWT_AUDIENCE: z.string(),
+  // Short access tokens are for tests and demos of refresh; 5 s is the least that still works.
+  ACCESS_TOKEN_TTL_SECONDS: int(5, 86_400),
+  REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000),
   CORS_ORIGINS: originList,
   TRUST_PROXY: z.string().transform((value, ctx) => {
     const parsed = parseTrustProxy(value);
@@ -237,6 +242,8 @@ export function loadConfig(
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     webConcurrency: values.WEB_CONCURRENCY ?? 1,
+    accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS ?? 900,
+    refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL_SECONDS ?? 604_800,
     // The cores shared out between the processes: more threads than cores would not hash faster.
     passwordHashThreads:
       values.PASSWORD_HASH_THREADS ??

@@ -20,6 +20,8 @@ export interface ServerDeps {
   migrationsDir?: string | undefined;
   /** How long in-flight requests may take to finish on close. */
   shutdownTimeoutMs?: number;
+  /** The built web app served at `/` (null: none); default: found next to the bundle. */
+  webAppDir?: string | null;
 }
 
 export interface RunningServer {
@@ -55,7 +57,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     }
     const services = deps.services ?? (ownedServices = createServices({ config, db, logger }));
     const checkReadiness = createReadinessCheck({ db, logger, migrationsDir: deps.migrationsDir });
-    server = createApp({ config, db, services, logger, checkReadiness });
+    server = createApp({ config, db, services, logger, checkReadiness, webAppDir: deps.webAppDir });
     await listen(server, config.port, config.host);
   } catch (error) {
     await ownedServices?.close();

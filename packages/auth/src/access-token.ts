@@ -16,6 +16,8 @@ export interface AccessTokenConfig {
   secret: string;
   issuer: string;
   audience: string;
+  /** Lifetime of a token; default ACCESS_TOKEN_TTL_SECONDS (ACCESS_TOKEN_TTL_SECONDS in the server's env). */
+  ttlSeconds?: number;
 }
 
 export interface AccessTokenSubject {
@@ -48,7 +50,7 @@ export function createAccessTokens(config: AccessTokenConfig): AccessTokens {
 
     async sign(subject, now = new Date()) {
       const issuedAt = Math.floor(now.getTime() / 1000);
-      const exp = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
+      const exp = issuedAt + (config.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS);
       const token = await new SignJWT({
         email: subject.email,
         sid: subject.sessionId,
