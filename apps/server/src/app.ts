@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { testOnlyRoutes } from './routes/test-only';
 import { TRPC_PATH, trpcRoute } from './routes/trpc';
+import { findWebAppDir, webAppRoute } from './routes/web-app';
 
 export interface AppOptions {
   config: Config;
@@ -32,10 +33,13 @@ export interface AppOptions {
   checkReadiness: () => Promise<ReadinessResult>;
   /** Where routes holding long-lived responses register to end them when shutdown begins. */
   onShutdown: ShutdownHooks;
+  /** The built web app to serve at `/`; default: found next to the bundle; null: none. */
+  webAppDir?: string | null;
 }
 
 export function createApp(options: AppOptions): Server {
   const { config, logger } = options;
+  const webAppDir = options.webAppDir === undefined ? findWebAppDir() : options.webAppDir;
   const routes: Route[] = [
     ...healthRoutes(options.checkReadiness),
     ...metricsRoutes(config),
@@ -45,6 +49,8 @@ export function createApp(options: AppOptions): Server {
     ...docsRoutes(createOpenApiDocument()),
     ...(config.panelEnabled ? [panelRoute(TRPC_PATH)] : []),
     ...(config.nodeEnv === 'test' ? testOnlyRoutes() : []),
+    // Last: every path no face above claims is the web app's (when it was built).
+    ...(webAppDir ? [webAppRoute(webAppDir)] : []),
   ];
   const applyCors = createCors(config.corsOrigins);
   const applySecurityHeaders = createSecurityHeaders(config.trustProxy);

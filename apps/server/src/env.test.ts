@@ -88,6 +88,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['WEB_CONCURRENCY', '0'],
     ['PASSWORD_HASH_THREADS', '0'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '4'],
+    ['REFRESH_TOKEN_TTL_SECONDS', 'a week'],
   ];
 
   it.each(badValues)('reports %s=%j on a line of its own', (key, value) => {

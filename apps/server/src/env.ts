@@ -41,6 +41,8 @@ export interface Config {
   panelEnabled: boolean;
   logLevel: LogLevel;
   webConcurrency: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
   shutdownGraceSeconds: number;
@@ -136,6 +138,8 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     webConcurrency: values.WEB_CONCURRENCY,
+    accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL_SECONDS,
     // The cores shared out between the processes: more threads than cores would not hash faster.
     passwordHashThreads:
       values.PASSWORD_HASH_THREADS ??

@@ -21,6 +21,8 @@ export interface ServerDeps {
   services?: Services;
   /** Where migrations are read from; the bundle passes its own copy. Default: prisma/migrations. */
   migrationsDir?: string | undefined;
+  /** The built web app served at `/` (null: none); default: found next to the bundle. */
+  webAppDir?: string | null;
 }
 
 export interface RunningServer {
@@ -66,7 +68,15 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       onShutdown.draining
         ? Promise.resolve({ ready: false, reason: 'shutting down' })
         : checkDatabase();
-    server = createApp({ config, db, services, logger, checkReadiness, onShutdown });
+    server = createApp({
+      config,
+      db,
+      services,
+      logger,
+      checkReadiness,
+      onShutdown,
+      webAppDir: deps.webAppDir,
+    });
     await listen(server, config.port, config.host);
   } catch (error) {
     await ownedServices?.close();

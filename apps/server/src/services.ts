@@ -25,6 +25,7 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     secret: config.jwtSecret,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
+    ttlSeconds: config.accessTokenTtlSeconds,
   });
   const external = config.externalJwt && createExternalIssuer(config.externalJwt);
   const authRateLimiter = createAuthRateLimiter(config, logger);
@@ -32,6 +33,7 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
   return {
     now,
     accessTokens,
+    refreshTokenTtlMs: config.refreshTokenTtlSeconds * 1000,
     authenticate: createAuthenticate({ prisma: db.prisma, accessTokens, external, now }),
     authRateLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.

@@ -107,6 +107,9 @@ export const envSchema = z
     JWT_SECRET: secret().optional(),
     JWT_ISSUER: z.string().default('typed-backend'),
     JWT_AUDIENCE: z.string().default('typed-backend-clients'),
+    // Short access tokens are for tests and demos of refresh; 5 s is the least that still works.
+    ACCESS_TOKEN_TTL_SECONDS: int(5, 86_400).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000).default(604_800),
     CORS_ORIGINS: originList().optional(),
     TRUST_PROXY: trustProxy().default({ mode: 'none' }),
     BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(1024 * 1024),

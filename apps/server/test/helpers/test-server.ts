@@ -31,6 +31,8 @@ export interface TestServerOptions {
   logger?: Logger;
   services?: ServerDeps['services'];
   migrationsDir?: string;
+  /** A built web app to serve at `/`; default none, so tests do not depend on a build. */
+  webAppDir?: string | null;
 }
 
 export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
@@ -57,6 +59,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       logger: options.logger,
       services: options.services,
       migrationsDir: options.migrationsDir,
+      webAppDir: options.webAppDir ?? null,
     });
     return {
       url: server.url,
