@@ -10,6 +10,7 @@ import type { Config } from './env';
 import { gracefulClose } from './http/graceful-close';
 import { type Logger, createLogger } from './logger';
 import { observePool } from './ops/metrics';
+import { startSessionPruner } from './ops/session-pruner';
 import { ShutdownHooks } from './ops/shutdown';
 import { type ReadinessResult, createReadinessCheck } from './readiness';
 import { type ServerServices, createServices } from './services';
@@ -92,6 +93,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   });
   const closer = gracefulClose(server);
   const unobservePool = observePool(db);
+  const stopPruner = startSessionPruner(db, logger, () => new Date());
   let closing: Promise<void> | undefined;
 
   return {
@@ -108,6 +110,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         const forced = await closer.close(config.shutdownGraceSeconds * 1000);
         if (forced) logger.warn('shutdown deadline passed; open connections were closed');
         unobservePool();
+        stopPruner();
         await ownedServices?.close();
         await closeDb();
         logger.info('stopped');
