@@ -145,7 +145,9 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
       values.PASSWORD_HASH_THREADS ??
       Math.max(1, Math.floor(availableParallelism() / values.WEB_CONCURRENCY)),
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
-    shutdownDelaySeconds: values.SHUTDOWN_DELAY_SECONDS,
+    // Long enough for a balancer's check to see the 503 and for keep-alive clients to be told
+    // `Connection: close`; development and tests stop at once.
+    shutdownDelaySeconds: values.SHUTDOWN_DELAY_SECONDS ?? (nodeEnv === 'production' ? 2 : 0),
     metricsToken: values.METRICS_TOKEN,
   };
 }

@@ -128,7 +128,7 @@ export const envSchema = z
     /** How long in-flight requests may take to finish after SIGTERM. */
     SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(20),
     /** After SIGTERM, how long readiness answers 503 before the listener closes (balancer checks). */
-    SHUTDOWN_DELAY_SECONDS: int(0, 600).default(0),
+    SHUTDOWN_DELAY_SECONDS: int(0, 600).optional(),
     /** Bearer token for GET /metrics; without it /metrics is open, except in production (off). */
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
