@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Engine, SqlConnection } from './connection';
+import { createStatementNamer } from './statement-names';
 import { type Prisma, PrismaClient } from './generated/prisma/client';
 
 export interface Database {
@@ -46,7 +47,8 @@ function createPostgresDatabase(
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const adapter = new PrismaPg(pool);
+  // Named statements: each pooled connection parses and plans a query once (statement-names.ts).
+  const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() });
   const prisma = onQuery
     ? withQueryEvents(
         new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
