@@ -40,9 +40,24 @@ describe('session manager', () => {
 
   it('refreshes proactively when the token expires within the lead time', async () => {
     const server = fakeCookieServer();
-    const manager = tab(() => server.refresh());
-    await manager.signedIn({ accessToken: 'soon', accessTokenExpiresAt: new Date(Date.now() + 10_000) });
+    let clock = Date.now();
+    const manager = createSessionManager({
+      store: createMemorySessionStore(),
+      lock: noopRefreshLock,
+      refresh: () => server.refresh(),
+      now: () => clock,
+    });
+    await manager.signedIn({ accessToken: 'soon', accessTokenExpiresAt: new Date(clock + 900_000) });
+    clock += 880_000;
     expect(await manager.accessToken()).toBe('a1');
+  });
+
+  it('scales the lead down for short-lived tokens instead of refreshing on every call', async () => {
+    const server = fakeCookieServer();
+    const manager = tab(() => server.refresh());
+    await manager.signedIn({ accessToken: 'short', accessTokenExpiresAt: new Date(Date.now() + 8_000) });
+    expect(await manager.accessToken()).toBe('short');
+    expect(server.refreshes).toBe(0);
   });
 
   it('ends the session with reason "ended" when the refresh token was reused', async () => {
