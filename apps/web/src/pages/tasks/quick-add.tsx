@@ -8,6 +8,10 @@ import { errorMessage } from '../../lib/errors';
 import { showToast } from '../../lib/toast';
 import { useTaskMutations } from './task-mutations';
 
+/** A new tag's color, stable per name, from a palette that reads on light and dark. */
+const PALETTE = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2777', '#7c3aed', '#475569'];
+const colorFor = (name: string) => PALETTE[[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % PALETTE.length]!;
+
 export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, ref) {
   const trpc = useTRPC();
   const api = useTRPCClient();
@@ -20,12 +24,16 @@ export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, r
   async function tagIdsFor(names: string[]): Promise<number[]> {
     const known = tags.data ?? [];
     const ids: number[] = [];
+    let created = false;
     for (const name of names) {
       const existing = known.find((t) => t.name.toLowerCase() === name.toLowerCase());
       if (existing) ids.push(existing.id);
-      else ids.push((await api.tag.create.mutate({ name })).id);
+      else {
+        ids.push((await api.tag.create.mutate({ name, color: colorFor(name) })).id);
+        created = true;
+      }
     }
-    if (ids.length > known.length) void queryClient.invalidateQueries({ queryKey: trpc.tag.list.queryKey() });
+    if (created) await queryClient.invalidateQueries({ queryKey: trpc.tag.list.queryKey() });
     return ids;
   }
 

@@ -32,7 +32,7 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
     <fieldset className="recurrence">
       <legend>Repeat</legend>
       <div className="row">
-        <label className="field inline">
+        <label className="field">
           <span>Frequency</span>
           <select
             value={rule ? (choice?.frequency ?? 'custom') : 'none'}
@@ -48,8 +48,8 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
         </label>
         {choice && (
           <>
-            <label className="field inline narrow-input">
-              <span>Every</span>
+            <label className="field narrow-input">
+              <span>Every ({UNIT[choice.frequency]})</span>
               <input
                 type="number"
                 min={1}
@@ -57,14 +57,14 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
                 value={choice.interval}
                 onChange={(e) => set({ interval: Math.max(1, Math.min(999, Number(e.target.value) || 1)) })}
               />
-              <span className="muted">{UNIT[choice.frequency]}</span>
             </label>
-            <label className="field inline narrow-input">
-              <span>Times (blank: forever)</span>
+            <label className="field narrow-input">
+              <span>Ends after (times)</span>
               <input
                 type="number"
                 min={1}
                 max={999}
+                placeholder="Never"
                 value={choice.count ?? ''}
                 onChange={(e) => set({ count: e.target.value ? Math.max(1, Math.min(999, Number(e.target.value))) : null })}
               />
