@@ -4,7 +4,17 @@ import { testEngines } from '@repo/db/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './helpers/axe';
-import { addTask, foreignRequests, launch, screenshot, signIn, signUp, uniqueEmail, watchedContext, type Watched } from './helpers/browser';
+import {
+  addTask,
+  foreignRequests,
+  launch,
+  screenshot,
+  signIn,
+  signUp,
+  uniqueEmail,
+  watchedContext,
+  type Watched,
+} from './helpers/browser';
 import { type ProductionServer, startProductionServer } from './helpers/production-server';
 
 describe.each(testEngines)('web app on %s', (engine) => {
@@ -36,7 +46,9 @@ describe.each(testEngines)('web app on %s', (engine) => {
     const page = await context.newPage();
     await signUp(page, uniqueEmail('reload'));
     await addTask(page, 'Buy oat milk');
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Buy oat milk' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('listitem').filter({ hasText: 'Buy oat milk' }).count())
+      .toBe(1);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
     await page.getByRole('checkbox', { name: 'Buy oat milk' }).waitFor();
@@ -54,15 +66,17 @@ describe.each(testEngines)('web app on %s', (engine) => {
     await plain.check();
     await saved;
     await page.reload();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Pay invoice' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'Pay invoice' }).isChecked())
+      .toBe(true);
 
     await page.getByRole('checkbox', { name: 'Water plants' }).waitFor();
     await page.getByRole('checkbox', { name: 'Water plants' }).check();
     // The completed occurrence stays (checked) and the next one appears, open.
     await expect.poll(() => page.getByRole('checkbox', { name: 'Water plants' }).count()).toBe(2);
-    const states = await page.getByRole('checkbox', { name: 'Water plants' }).evaluateAll((boxes) =>
-      boxes.map((box) => (box as HTMLInputElement).checked).sort(),
-    );
+    const states = await page
+      .getByRole('checkbox', { name: 'Water plants' })
+      .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked).sort());
     expect(states).toEqual([false, true]);
   });
 
@@ -78,7 +92,9 @@ describe.each(testEngines)('web app on %s', (engine) => {
     await expect.poll(() => page.getByRole('checkbox', { name: 'Someday novel' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Active' }).click();
     await page.getByRole('searchbox').fill('report');
-    await expect.poll(() => new URL(page.url()).search).toBe('?status=active&priority=high&q=report');
+    await expect
+      .poll(() => new URL(page.url()).search)
+      .toBe('?status=active&priority=high&q=report');
 
     await page.goto('/tasks?priority=low');
     await page.getByRole('checkbox', { name: 'Someday novel' }).waitFor();

@@ -14,7 +14,10 @@ const dist = resolve(import.meta.dirname, '../dist');
 function initialJsKb(): { kb: number; files: string[] } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length,
+    0,
+  );
   return { kb: bytes / 1024, files };
 }
 
@@ -26,7 +29,10 @@ async function createTasks(url: string, token: string, count: number) {
       const res = await fetch(`${url}/api/tasks`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Task number ${n}`, priority: ['low', 'medium', 'high'][n % 3] }),
+        body: JSON.stringify({
+          title: `Task number ${n}`,
+          priority: ['low', 'medium', 'high'][n % 3],
+        }),
       });
       if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
     }
@@ -47,7 +53,9 @@ async function userWithTasks(url: string, count: number) {
 }
 
 const js = initialJsKb();
-console.log(`initial JS (gzip): ${js.kb.toFixed(1)} KB in ${js.files.length} files (budget 200 KB)`);
+console.log(
+  `initial JS (gzip): ${js.kb.toFixed(1)} KB in ${js.files.length} files (budget 200 KB)`,
+);
 
 const server = await startProductionServer('pglite');
 const browser = await launch();
@@ -93,7 +101,9 @@ try {
     if (loaded >= 10_000) break;
     await page.waitForTimeout(150);
   }
-  console.log(`scrolling 10,000 tasks: ${loaded} loaded, at most ${maxRows} rows in the DOM (budget <= 300)`);
+  console.log(
+    `scrolling 10,000 tasks: ${loaded} loaded, at most ${maxRows} rows in the DOM (budget <= 300)`,
+  );
 } finally {
   await browser.close();
   await server.close();

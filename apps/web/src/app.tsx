@@ -11,18 +11,38 @@ const router = createBrowserRouter([
   {
     errorElement: <ErrorScreen />,
     children: [
-      { path: '/sign-in', lazy: () => import('./pages/sign-in').then((m) => ({ Component: m.SignInPage })) },
-      { path: '/sign-up', lazy: () => import('./pages/sign-up').then((m) => ({ Component: m.SignUpPage })) },
+      {
+        path: '/sign-in',
+        lazy: () => import('./pages/sign-in').then((m) => ({ Component: m.SignInPage })),
+      },
+      {
+        path: '/sign-up',
+        lazy: () => import('./pages/sign-up').then((m) => ({ Component: m.SignUpPage })),
+      },
       {
         path: '/',
         element: <Layout />,
         errorElement: <ErrorScreen />,
         children: [
           { index: true, element: <Navigate to="/tasks" replace /> },
-          { path: 'tasks', lazy: () => import('./pages/tasks/tasks-page').then((m) => ({ Component: m.TasksPage })) },
-          { path: 'assets', lazy: () => import('./pages/assets/assets-page').then((m) => ({ Component: m.AssetsPage })) },
-          { path: 'tags', lazy: () => import('./pages/tags-page').then((m) => ({ Component: m.TagsPage })) },
-          { path: 'account', lazy: () => import('./pages/account-page').then((m) => ({ Component: m.AccountPage })) },
+          {
+            path: 'tasks',
+            lazy: () =>
+              import('./pages/tasks/tasks-page').then((m) => ({ Component: m.TasksPage })),
+          },
+          {
+            path: 'assets',
+            lazy: () =>
+              import('./pages/assets/assets-page').then((m) => ({ Component: m.AssetsPage })),
+          },
+          {
+            path: 'tags',
+            lazy: () => import('./pages/tags-page').then((m) => ({ Component: m.TagsPage })),
+          },
+          {
+            path: 'account',
+            lazy: () => import('./pages/account-page').then((m) => ({ Component: m.AccountPage })),
+          },
           { path: '*', element: <Navigate to="/tasks" replace /> },
         ],
       },

@@ -30,7 +30,11 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }
 
-export async function watchedContext(browser: Browser, origin: string, viewport = { width: 1280, height: 860 }): Promise<Watched> {
+export async function watchedContext(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1280, height: 860 },
+): Promise<Watched> {
   // Reduced motion: axe measures colours once, not halfway through a fade-in.
   const context = await browser.newContext({ viewport, baseURL: origin, reducedMotion: 'reduce' });
   const requests: string[] = [];
@@ -48,7 +52,8 @@ export const foreignRequests = (requests: readonly string[], origin: string) =>
   requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob|about):/.test(url));
 
 let emails = 0;
-export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${++emails}@example.com`;
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now().toString(36)}-${++emails}@example.com`;
 export const PASSWORD = 'correct horse battery staple';
 
 export async function signUp(page: Page, email: string): Promise<void> {

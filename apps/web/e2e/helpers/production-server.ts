@@ -16,9 +16,14 @@ export interface ProductionServer {
   close(): Promise<void>;
 }
 
-export async function startProductionServer(engine: Engine, env: Record<string, string> = {}): Promise<ProductionServer> {
+export async function startProductionServer(
+  engine: Engine,
+  env: Record<string, string> = {},
+): Promise<ProductionServer> {
   if (!existsSync(join(BUNDLE, '../web/index.html'))) {
-    throw new Error(`${BUNDLE} has no built web app: run the build first (turbo does it before this test task)`);
+    throw new Error(
+      `${BUNDLE} has no built web app: run the build first (turbo does it before this test task)`,
+    );
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'web-e2e-'));
   const database = engine === 'postgres' ? await createEmptyTestDatabase('postgres', 1) : undefined;
@@ -45,7 +50,10 @@ export async function startProductionServer(engine: Engine, env: Record<string, 
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
     const url = await new Promise<string>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`server not ready in 60 s:\n${output}`)), 60_000);
+      const timer = setTimeout(
+        () => fail(new Error(`server not ready in 60 s:\n${output}`)),
+        60_000,
+      );
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         const match = /Server ready at (\S+)/.exec(output);

@@ -13,7 +13,14 @@ const fields = [
 
 describe('conflict dialog', () => {
   it('is a dialog named for the change, showing both versions field by field', () => {
-    render(<ConflictDialog what="task" fields={fields} onKeepMine={() => undefined} onUseTheirs={() => undefined} />);
+    render(
+      <ConflictDialog
+        what="task"
+        fields={fields}
+        onKeepMine={() => undefined}
+        onUseTheirs={() => undefined}
+      />,
+    );
     const dialog = screen.getByRole('dialog', { name: /changed/ });
     expect(dialog).toBeTruthy();
     const titleRow = screen.getByRole('row', { name: /Title/ });

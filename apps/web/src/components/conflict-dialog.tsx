@@ -19,7 +19,8 @@ export function ConflictDialog({ what, fields, onKeepMine, onUseTheirs }: Props)
   return (
     <Modal title={`This ${what} changed elsewhere`} onClose={onUseTheirs} mustAnswer wide>
       <p className="muted">
-        Someone (maybe you, in another tab or device) saved a newer version while you were editing. Choose which to keep.
+        Someone (maybe you, in another tab or device) saved a newer version while you were editing.
+        Choose which to keep.
       </p>
       <table className="conflict-table">
         <thead>

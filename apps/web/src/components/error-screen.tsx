@@ -3,7 +3,9 @@ import { useRouteError } from 'react-router';
 
 export function ErrorScreen() {
   const error = useRouteError();
-  const chunkGone = error instanceof TypeError && /dynamically imported module|Importing a module/.test(error.message);
+  const chunkGone =
+    error instanceof TypeError &&
+    /dynamically imported module|Importing a module/.test(error.message);
   return (
     <main className="center-screen">
       <div className="card narrow">

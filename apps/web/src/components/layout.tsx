@@ -21,12 +21,21 @@ export function Layout() {
 
   useEffect(() => {
     if (state.status === 'signed-out') {
-      void navigate('/sign-in', { replace: true, state: { reason: state.reason, from: location.pathname + location.search } });
+      void navigate('/sign-in', {
+        replace: true,
+        state: { reason: state.reason, from: location.pathname + location.search },
+      });
     }
   }, [state, navigate, location.pathname, location.search]);
 
-  if (state.status === 'restoring') return <div className="center-screen muted" aria-busy="true">Loading…</div>;
-  if (state.status === 'signed-out') return <Navigate to="/sign-in" replace state={{ reason: state.reason }} />;
+  if (state.status === 'restoring')
+    return (
+      <div className="center-screen muted" aria-busy="true">
+        Loading…
+      </div>
+    );
+  if (state.status === 'signed-out')
+    return <Navigate to="/sign-in" replace state={{ reason: state.reason }} />;
 
   async function signOut() {
     await apiClient.auth.logout.mutate().catch(() => undefined);

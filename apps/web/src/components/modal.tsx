@@ -17,7 +17,9 @@ export function Modal({ title, onClose, children, mustAnswer, wide }: Props) {
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = panel.current?.querySelector<HTMLElement>('input, textarea, select, button:not(.modal-close)');
+    const first = panel.current?.querySelector<HTMLElement>(
+      'input, textarea, select, button:not(.modal-close)',
+    );
     first?.focus();
     return () => previous?.focus?.();
   }, []);
@@ -35,8 +37,17 @@ export function Modal({ title, onClose, children, mustAnswer, wide }: Props) {
   }, [onClose, mustAnswer]);
 
   return (
-    <div className="backdrop" onMouseDown={(e) => !mustAnswer && e.target === e.currentTarget && onClose()}>
-      <div ref={panel} role="dialog" aria-modal="true" aria-labelledby={titleId} className={`modal ${wide ? 'modal-wide' : ''}`}>
+    <div
+      className="backdrop"
+      onMouseDown={(e) => !mustAnswer && e.target === e.currentTarget && onClose()}
+    >
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className={`modal ${wide ? 'modal-wide' : ''}`}
+      >
         <div className="modal-head">
           <h2 id={titleId}>{title}</h2>
           {!mustAnswer && (

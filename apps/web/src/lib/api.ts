@@ -12,7 +12,7 @@ import {
   httpStatusOf,
 } from '@repo/client';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { reportServerTrouble } from './server-trouble';
+import { clearServerTrouble, reportServerTrouble } from './server-trouble';
 
 const TRPC_URL = '/trpc';
 
@@ -52,8 +52,9 @@ export const queryClient = new QueryClient({
     queries: { staleTime: 15_000, retry },
     mutations: { retry: false },
   },
-  queryCache: new QueryCache({ onError: reportServerTrouble }),
-  mutationCache: new MutationCache({ onError: reportServerTrouble }),
+  // The banner goes as soon as the server answers again.
+  queryCache: new QueryCache({ onError: reportServerTrouble, onSuccess: clearServerTrouble }),
+  mutationCache: new MutationCache({ onError: reportServerTrouble, onSuccess: clearServerTrouble }),
 });
 
 // Signed out here or in another tab: nothing of that user may stay on screen.

@@ -15,7 +15,10 @@ function set(trouble: string | null) {
 export function reportServerTrouble(error: unknown): void {
   if (appCodeOf(error) === 'SERVICE_UNAVAILABLE' || httpStatusOf(error) === 503) {
     set('The service is temporarily unavailable. Your changes are not saved; try again shortly.');
-  } else if (error instanceof TypeError || (error as { message?: string }).message === 'Failed to fetch') {
+  } else if (
+    error instanceof TypeError ||
+    (error as { message?: string }).message === 'Failed to fetch'
+  ) {
     set('Cannot reach the server. Check your connection.');
   }
 }

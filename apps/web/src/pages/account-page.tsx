@@ -53,7 +53,10 @@ export function AccountPage() {
       await Promise.all(others.map((s) => revoke.mutateAsync({ sessionId: s.id })));
       showToast({ message: 'Signed out of every other session.' });
     } catch (error) {
-      showToast({ message: `Could not sign out other sessions: ${errorMessage(error)}`, tone: 'error' });
+      showToast({
+        message: `Could not sign out other sessions: ${errorMessage(error)}`,
+        tone: 'error',
+      });
     } finally {
       setEndingOthers(false);
     }
@@ -82,7 +85,11 @@ export function AccountPage() {
       <div className="card">
         <div className="card-head">
           <h2>Sessions</h2>
-          <button className="button" onClick={() => void signOutOthers()} disabled={endingOthers || others.length === 0}>
+          <button
+            className="button"
+            onClick={() => void signOutOthers()}
+            disabled={endingOthers || others.length === 0}
+          >
             Sign out other sessions
           </button>
         </div>
@@ -140,7 +147,9 @@ function ChangePassword({ onChanged }: { onChanged: () => Promise<unknown> }) {
       <h2>Change password</h2>
       {change.isError && Object.keys(errors).length === 0 && (
         <p className="form-error" role="alert">
-          {change.error.data?.appCode === 'INVALID_CREDENTIALS' ? 'The current password is wrong.' : errorMessage(change.error)}
+          {change.error.data?.appCode === 'INVALID_CREDENTIALS'
+            ? 'The current password is wrong.'
+            : errorMessage(change.error)}
         </p>
       )}
       <div className="row">
@@ -150,7 +159,13 @@ function ChangePassword({ onChanged }: { onChanged: () => Promise<unknown> }) {
         </label>
         <label className="field">
           <span>New password</span>
-          <input name="new" type="password" autoComplete="new-password" required aria-invalid={Boolean(errors.newPassword)} />
+          <input
+            name="new"
+            type="password"
+            autoComplete="new-password"
+            required
+            aria-invalid={Boolean(errors.newPassword)}
+          />
           {errors.newPassword && <small className="field-error">{errors.newPassword}</small>}
         </label>
       </div>

@@ -2,5 +2,10 @@ import { apiClient } from '../lib/api';
 import { AuthForm } from './auth-form';
 
 export function SignUpPage() {
-  return <AuthForm mode="sign-up" submit={(values) => apiClient.auth.register.mutate({ ...values, session: 'cookie' })} />;
+  return (
+    <AuthForm
+      mode="sign-up"
+      submit={(values) => apiClient.auth.register.mutate({ ...values, session: 'cookie' })}
+    />
+  );
 }

@@ -6,7 +6,16 @@ import { useState } from 'react';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { showToast } from '../lib/toast';
 
-const PALETTE = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2777', '#7c3aed', '#475569'];
+const PALETTE = [
+  '#4f46e5',
+  '#0891b2',
+  '#059669',
+  '#ca8a04',
+  '#dc2626',
+  '#db2777',
+  '#7c3aed',
+  '#475569',
+];
 
 export function TagsPage() {
   const trpc = useTRPC();
@@ -38,8 +47,15 @@ export function TagsPage() {
       >
         <label className="field grow">
           <span>Tag name</span>
-          <input value={name} maxLength={50} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.name)} />
-          {(errors.name || create.isError) && <small className="field-error">{errors.name ?? errorMessage(create.error)}</small>}
+          <input
+            value={name}
+            maxLength={50}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(errors.name)}
+          />
+          {(errors.name || create.isError) && (
+            <small className="field-error">{errors.name ?? errorMessage(create.error)}</small>
+          )}
         </label>
         <label className="field">
           <span>Color</span>
@@ -57,7 +73,9 @@ export function TagsPage() {
         </div>
       )}
       <ul className="tag-list">
-        {tags.data?.map((tag) => <TagRow key={tag.id} tag={tag} onChanged={refresh} />)}
+        {tags.data?.map((tag) => (
+          <TagRow key={tag.id} tag={tag} onChanged={refresh} />
+        ))}
       </ul>
     </section>
   );
@@ -66,9 +84,14 @@ export function TagsPage() {
 function TagRow({ tag, onChanged }: { tag: TagOutput; onChanged: () => Promise<unknown> }) {
   const trpc = useTRPC();
   const [name, setName] = useState(tag.name);
-  const refused = (error: unknown) => showToast({ message: `Could not save the tag: ${errorMessage(error)}`, tone: 'error' });
-  const update = useMutation(trpc.tag.update.mutationOptions({ onSettled: onChanged, onError: refused }));
-  const remove = useMutation(trpc.tag.delete.mutationOptions({ onSettled: onChanged, onError: refused }));
+  const refused = (error: unknown) =>
+    showToast({ message: `Could not save the tag: ${errorMessage(error)}`, tone: 'error' });
+  const update = useMutation(
+    trpc.tag.update.mutationOptions({ onSettled: onChanged, onError: refused }),
+  );
+  const remove = useMutation(
+    trpc.tag.delete.mutationOptions({ onSettled: onChanged, onError: refused }),
+  );
   return (
     <li className="card tag-row">
       <input
@@ -81,7 +104,8 @@ function TagRow({ tag, onChanged }: { tag: TagOutput; onChanged: () => Promise<u
         className="grow"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim() && name.trim() !== tag.name) update.mutate({ id: tag.id, name: name.trim() });
+          if (name.trim() && name.trim() !== tag.name)
+            update.mutate({ id: tag.id, name: name.trim() });
         }}
       >
         <input
@@ -90,10 +114,18 @@ function TagRow({ tag, onChanged }: { tag: TagOutput; onChanged: () => Promise<u
           value={name}
           maxLength={50}
           onChange={(e) => setName(e.target.value)}
-          onBlur={() => name.trim() && name.trim() !== tag.name && update.mutate({ id: tag.id, name: name.trim() })}
+          onBlur={() =>
+            name.trim() &&
+            name.trim() !== tag.name &&
+            update.mutate({ id: tag.id, name: name.trim() })
+          }
         />
       </form>
-      <button className="button ghost danger" onClick={() => remove.mutate({ id: tag.id })} disabled={remove.isPending}>
+      <button
+        className="button ghost danger"
+        onClick={() => remove.mutate({ id: tag.id })}
+        disabled={remove.isPending}
+      >
         Delete
       </button>
     </li>

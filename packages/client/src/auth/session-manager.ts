@@ -69,12 +69,17 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   /** Lifetime of the current token when this tab saw it issued, to scale the lead for short ones. */
   let issued: { token: string; lifetimeMs: number } | null = null;
   const leadFor = (session: StoredSession) =>
-    issued?.token === session.accessToken ? Math.min(refreshAheadMs, issued.lifetimeMs / 3) : refreshAheadMs;
+    issued?.token === session.accessToken
+      ? Math.min(refreshAheadMs, issued.lifetimeMs / 3)
+      : refreshAheadMs;
   const isFresh = (session: StoredSession) =>
     session.accessTokenExpiresAt.getTime() - now() > leadFor(session);
 
   async function keep(tokens: AuthTokens, previous: StoredSession | null): Promise<void> {
-    issued = { token: tokens.accessToken, lifetimeMs: tokens.accessTokenExpiresAt.getTime() - now() };
+    issued = {
+      token: tokens.accessToken,
+      lifetimeMs: tokens.accessTokenExpiresAt.getTime() - now(),
+    };
     await store.save({
       accessToken: tokens.accessToken,
       accessTokenExpiresAt: tokens.accessTokenExpiresAt,
@@ -97,7 +102,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     inFlight ??= lock
       .exclusive(async () => {
         const current = await store.load();
-        if (current && current.accessToken !== stale && isFresh(current)) return current.accessToken;
+        if (current && current.accessToken !== stale && isFresh(current))
+          return current.accessToken;
         let tokens: AuthTokens;
         try {
           tokens = await options.refresh(current?.refreshToken);
@@ -125,12 +131,17 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       void end(message.reason, false);
       return;
     }
-    void store.load().then((previous) =>
-      keep(
-        { accessToken: message.accessToken, accessTokenExpiresAt: new Date(message.accessTokenExpiresAt) },
-        previous,
-      ),
-    );
+    void store
+      .load()
+      .then((previous) =>
+        keep(
+          {
+            accessToken: message.accessToken,
+            accessTokenExpiresAt: new Date(message.accessTokenExpiresAt),
+          },
+          previous,
+        ),
+      );
   });
 
   return {

@@ -33,7 +33,8 @@ const conditionLabel = (c: string) => c.replace('_', ' ').replace(/^./, (ch) => 
 
 function draftOf(asset: AssetOutput | null): Draft {
   const currency = asset?.currency ?? 'USD';
-  const money = (cents: number | null | undefined) => (cents == null ? '' : minorUnitsToInput(cents, currency));
+  const money = (cents: number | null | undefined) =>
+    cents == null ? '' : minorUnitsToInput(cents, currency);
   return {
     name: asset?.name ?? '',
     description: asset?.description ?? '',
@@ -64,7 +65,10 @@ export function AssetForm({ asset, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   const fields = { ...fieldErrors(error), ...local };
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const images = draft.imageUrls.split('\n').map((u) => u.trim()).filter(Boolean);
+  const images = draft.imageUrls
+    .split('\n')
+    .map((u) => u.trim())
+    .filter(Boolean);
 
   function values() {
     const problems: Record<string, string> = {};
@@ -88,8 +92,13 @@ export function AssetForm({ asset, onClose }: Props) {
       estimatedValueCents,
       currency: draft.currency || 'USD',
       imageUrls: images,
-      tags: draft.tags.split(',').map((t) => t.trim()).filter(Boolean),
-      metadata: Object.fromEntries(draft.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.value])),
+      tags: draft.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      metadata: Object.fromEntries(
+        draft.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.value]),
+      ),
     };
   }
 
@@ -146,13 +155,24 @@ export function AssetForm({ asset, onClose }: Props) {
           )}
           <label className="field">
             <span>Name</span>
-            <input value={draft.name} maxLength={200} required onChange={(e) => set({ name: e.target.value })} aria-invalid={Boolean(fields.name)} />
+            <input
+              value={draft.name}
+              maxLength={200}
+              required
+              onChange={(e) => set({ name: e.target.value })}
+              aria-invalid={Boolean(fields.name)}
+            />
             {fields.name && <small className="field-error">{fields.name}</small>}
           </label>
           <div className="row">
             <label className="field">
               <span>Category</span>
-              <input value={draft.category} maxLength={50} onChange={(e) => set({ category: e.target.value })} placeholder="e.g. Trading cards" />
+              <input
+                value={draft.category}
+                maxLength={50}
+                onChange={(e) => set({ category: e.target.value })}
+                placeholder="e.g. Trading cards"
+              />
             </label>
             <label className="field">
               <span>Condition</span>
@@ -167,34 +187,66 @@ export function AssetForm({ asset, onClose }: Props) {
             </label>
             <label className="field">
               <span>Acquired</span>
-              <input type="date" value={draft.acquiredAt} onChange={(e) => set({ acquiredAt: e.target.value })} />
+              <input
+                type="date"
+                value={draft.acquiredAt}
+                onChange={(e) => set({ acquiredAt: e.target.value })}
+              />
               {fields.acquiredAt && <small className="field-error">{fields.acquiredAt}</small>}
             </label>
           </div>
           <div className="row">
             <label className="field">
               <span>Purchase price</span>
-              <input inputMode="decimal" value={draft.purchasePrice} placeholder="0.00" onChange={(e) => set({ purchasePrice: e.target.value })} aria-invalid={Boolean(fields.purchasePriceCents)} />
-              {fields.purchasePriceCents && <small className="field-error">{fields.purchasePriceCents}</small>}
+              <input
+                inputMode="decimal"
+                value={draft.purchasePrice}
+                placeholder="0.00"
+                onChange={(e) => set({ purchasePrice: e.target.value })}
+                aria-invalid={Boolean(fields.purchasePriceCents)}
+              />
+              {fields.purchasePriceCents && (
+                <small className="field-error">{fields.purchasePriceCents}</small>
+              )}
             </label>
             <label className="field">
               <span>Estimated value</span>
-              <input inputMode="decimal" value={draft.estimatedValue} placeholder="0.00" onChange={(e) => set({ estimatedValue: e.target.value })} aria-invalid={Boolean(fields.estimatedValueCents)} />
-              {fields.estimatedValueCents && <small className="field-error">{fields.estimatedValueCents}</small>}
+              <input
+                inputMode="decimal"
+                value={draft.estimatedValue}
+                placeholder="0.00"
+                onChange={(e) => set({ estimatedValue: e.target.value })}
+                aria-invalid={Boolean(fields.estimatedValueCents)}
+              />
+              {fields.estimatedValueCents && (
+                <small className="field-error">{fields.estimatedValueCents}</small>
+              )}
             </label>
             <label className="field narrow-input">
               <span>Currency</span>
-              <input value={draft.currency} maxLength={3} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} />
+              <input
+                value={draft.currency}
+                maxLength={3}
+                onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+              />
               {fields.currency && <small className="field-error">{fields.currency}</small>}
             </label>
           </div>
           <label className="field">
             <span>Description</span>
-            <textarea rows={2} value={draft.description} onChange={(e) => set({ description: e.target.value })} />
+            <textarea
+              rows={2}
+              value={draft.description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>Image URLs (one per line, https)</span>
-            <textarea rows={2} value={draft.imageUrls} onChange={(e) => set({ imageUrls: e.target.value })} />
+            <textarea
+              rows={2}
+              value={draft.imageUrls}
+              onChange={(e) => set({ imageUrls: e.target.value })}
+            />
             {fields.imageUrls && <small className="field-error">{fields.imageUrls}</small>}
           </label>
           {images.length > 0 && (
@@ -212,22 +264,60 @@ export function AssetForm({ asset, onClose }: Props) {
             <legend>Details</legend>
             {draft.metadata.map((row, i) => (
               <div className="row" key={i}>
-                <input aria-label={`Detail ${i + 1} name`} placeholder="Name" value={row.key} onChange={(e) => set({ metadata: draft.metadata.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)) })} />
-                <input aria-label={`Detail ${i + 1} value`} placeholder="Value" value={row.value} onChange={(e) => set({ metadata: draft.metadata.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)) })} />
-                <button type="button" className="icon-button" aria-label={`Remove detail ${i + 1}`} onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}>
+                <input
+                  aria-label={`Detail ${i + 1} name`}
+                  placeholder="Name"
+                  value={row.key}
+                  onChange={(e) =>
+                    set({
+                      metadata: draft.metadata.map((r, j) =>
+                        j === i ? { ...r, key: e.target.value } : r,
+                      ),
+                    })
+                  }
+                />
+                <input
+                  aria-label={`Detail ${i + 1} value`}
+                  placeholder="Value"
+                  value={row.value}
+                  onChange={(e) =>
+                    set({
+                      metadata: draft.metadata.map((r, j) =>
+                        j === i ? { ...r, value: e.target.value } : r,
+                      ),
+                    })
+                  }
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove detail ${i + 1}`}
+                  onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}
+                >
                   ×
                 </button>
               </div>
             ))}
-            <button type="button" className="button small" onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}
+            >
               Add detail
             </button>
             {fields.metadata && <small className="field-error">{fields.metadata}</small>}
           </fieldset>
           <div className="modal-actions">
-            {draft.estimatedValue && parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
-              <span className="muted grow">Worth {formatMoney(parseMoney(draft.estimatedValue, draft.currency || 'USD')!, draft.currency || 'USD')}</span>
-            )}
+            {draft.estimatedValue &&
+              parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
+                <span className="muted grow">
+                  Worth{' '}
+                  {formatMoney(
+                    parseMoney(draft.estimatedValue, draft.currency || 'USD')!,
+                    draft.currency || 'USD',
+                  )}
+                </span>
+              )}
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>

@@ -19,7 +19,10 @@ const SORTS: { value: AssetSort; label: string }[] = [
 
 /** Totals per category and currency, over the assets loaded so far. */
 function totalsOf(assets: AssetOutput[]) {
-  const totals = new Map<string, { category: string; currency: string; cents: number; count: number }>();
+  const totals = new Map<
+    string,
+    { category: string; currency: string; cents: number; count: number }
+  >();
   for (const asset of assets) {
     const category = asset.category ?? 'Uncategorized';
     const key = `${category}|${asset.currency}`;
@@ -62,7 +65,14 @@ export function AssetsPage() {
   // Every category seen so far, so narrowing to one keeps the others selectable.
   const [seen, setSeen] = useState<string[]>([]);
   const categories = useMemo(
-    () => [...new Set([...seen, ...assets.flatMap((a) => (a.category ? [a.category] : [])), ...(category ? [category] : [])])].sort(),
+    () =>
+      [
+        ...new Set([
+          ...seen,
+          ...assets.flatMap((a) => (a.category ? [a.category] : [])),
+          ...(category ? [category] : []),
+        ]),
+      ].sort(),
     [seen, assets, category],
   );
   useEffect(() => {
@@ -72,7 +82,8 @@ export function AssetsPage() {
   const remove = useMutation(
     trpc.asset.delete.mutationOptions({
       onSettled: () => client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() }),
-      onError: (error) => showToast({ message: `Could not delete: ${errorMessage(error)}`, tone: 'error' }),
+      onError: (error) =>
+        showToast({ message: `Could not delete: ${errorMessage(error)}`, tone: 'error' }),
     }),
   );
 
@@ -80,7 +91,9 @@ export function AssetsPage() {
     <section className="page">
       <header className="page-head">
         <h1>Assets</h1>
-        <span className="muted">{list.isSuccess ? `${assets.length}${list.hasNextPage ? '+' : ''} items` : ''}</span>
+        <span className="muted">
+          {list.isSuccess ? `${assets.length}${list.hasNextPage ? '+' : ''} items` : ''}
+        </span>
         <button className="button primary push" onClick={() => setEditing('new')}>
           New asset
         </button>
@@ -88,7 +101,11 @@ export function AssetsPage() {
       {totals.length > 0 && (
         <div className="totals" aria-label="Estimated value by category">
           {totals.map((t) => (
-            <button key={`${t.category}|${t.currency}`} className={`total ${category === t.category ? 'active' : ''}`} onClick={() => setParam('category', category === t.category ? '' : t.category)}>
+            <button
+              key={`${t.category}|${t.currency}`}
+              className={`total ${category === t.category ? 'active' : ''}`}
+              onClick={() => setParam('category', category === t.category ? '' : t.category)}
+            >
               <span className="total-label">{t.category}</span>
               <span className="total-value">{formatMoney(t.cents, t.currency)}</span>
               <span className="muted small">
@@ -101,11 +118,22 @@ export function AssetsPage() {
       <div className="filters" role="search">
         <label className="filter-field grow">
           <span className="sr-only">Search assets</span>
-          <input type="search" placeholder="Search assets" value={q} onChange={(e) => setParam('q', e.target.value)} />
+          <input
+            type="search"
+            placeholder="Search assets"
+            value={q}
+            onChange={(e) => setParam('q', e.target.value)}
+          />
         </label>
         <label className="filter-field">
-          <span className="filter-label" aria-hidden="true">Category</span>
-          <select aria-label="Filter by category" value={category} onChange={(e) => setParam('category', e.target.value)}>
+          <span className="filter-label" aria-hidden="true">
+            Category
+          </span>
+          <select
+            aria-label="Filter by category"
+            value={category}
+            onChange={(e) => setParam('category', e.target.value)}
+          >
             <option value="">All categories</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -115,8 +143,14 @@ export function AssetsPage() {
           </select>
         </label>
         <label className="filter-field">
-          <span className="filter-label" aria-hidden="true">Sort</span>
-          <select aria-label="Sort" value={sort} onChange={(e) => setParam('sort', e.target.value === 'createdAt' ? '' : e.target.value)}>
+          <span className="filter-label" aria-hidden="true">
+            Sort
+          </span>
+          <select
+            aria-label="Sort"
+            value={sort}
+            onChange={(e) => setParam('sort', e.target.value === 'createdAt' ? '' : e.target.value)}
+          >
             {SORTS.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -133,14 +167,20 @@ export function AssetsPage() {
       )}
       {list.isSuccess && assets.length === 0 && (
         <div className="empty">
-          <p className="empty-title">{category || q ? 'Nothing matches.' : 'Your collection is empty.'}</p>
+          <p className="empty-title">
+            {category || q ? 'Nothing matches.' : 'Your collection is empty.'}
+          </p>
           <p className="muted">Add the first piece with “New asset”.</p>
         </div>
       )}
       <ul className="asset-grid">
         {assets.map((asset) => (
           <li key={asset.id} className="asset-card">
-            <button className="asset-open" onClick={() => setEditing(asset)} aria-label={`Edit ${asset.name}`}>
+            <button
+              className="asset-open"
+              onClick={() => setEditing(asset)}
+              aria-label={`Edit ${asset.name}`}
+            >
               {asset.imageUrls[0] ? (
                 <img src={asset.imageUrls[0]} alt="" className="asset-image" loading="lazy" />
               ) : (
@@ -152,14 +192,19 @@ export function AssetsPage() {
             <div className="asset-body">
               <h2 className="asset-name">{asset.name}</h2>
               <p className="muted small">
-                {[asset.category, asset.condition?.replace('_', ' ')].filter(Boolean).join(' · ') || 'Uncategorized'}
+                {[asset.category, asset.condition?.replace('_', ' ')].filter(Boolean).join(' · ') ||
+                  'Uncategorized'}
               </p>
               <div className="asset-money">
                 <span className="asset-value">
-                  {asset.estimatedValueCents != null ? formatMoney(asset.estimatedValueCents, asset.currency) : '—'}
+                  {asset.estimatedValueCents != null
+                    ? formatMoney(asset.estimatedValueCents, asset.currency)
+                    : '—'}
                 </span>
                 {asset.purchasePriceCents != null && (
-                  <span className="muted small">paid {formatMoney(asset.purchasePriceCents, asset.currency)}</span>
+                  <span className="muted small">
+                    paid {formatMoney(asset.purchasePriceCents, asset.currency)}
+                  </span>
                 )}
               </div>
               {asset.tags.length > 0 && (
@@ -171,7 +216,11 @@ export function AssetsPage() {
                   ))}
                 </div>
               )}
-              <button className="button ghost danger small" onClick={() => remove.mutate({ id: asset.id })} aria-label={`Delete ${asset.name}`}>
+              <button
+                className="button ghost danger small"
+                onClick={() => remove.mutate({ id: asset.id })}
+                aria-label={`Delete ${asset.name}`}
+              >
                 Delete
               </button>
             </div>
@@ -180,12 +229,18 @@ export function AssetsPage() {
       </ul>
       {list.hasNextPage && (
         <div className="center">
-          <button className="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+          <button
+            className="button"
+            onClick={() => void list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+          >
             Load more
           </button>
         </div>
       )}
-      {editing && <AssetForm asset={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {editing && (
+        <AssetForm asset={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </section>
   );
 }

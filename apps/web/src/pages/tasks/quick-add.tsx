@@ -9,8 +9,18 @@ import { showToast } from '../../lib/toast';
 import { useTaskMutations } from './task-mutations';
 
 /** A new tag's color, stable per name, from a palette that reads on light and dark. */
-const PALETTE = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2777', '#7c3aed', '#475569'];
-const colorFor = (name: string) => PALETTE[[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % PALETTE.length]!;
+const PALETTE = [
+  '#4f46e5',
+  '#0891b2',
+  '#059669',
+  '#ca8a04',
+  '#dc2626',
+  '#db2777',
+  '#7c3aed',
+  '#475569',
+];
+const colorFor = (name: string) =>
+  PALETTE[[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % PALETTE.length]!;
 
 export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, ref) {
   const trpc = useTRPC();
@@ -75,18 +85,24 @@ export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, r
           }
         }}
       />
-      {parsed && (parsed.dueDate || parsed.priority || parsed.tagNames.length > 0 || parsed.recurrenceRule) && (
-        <div className="quick-add-preview" aria-live="polite">
-          {parsed.dueDate && <span className="chip">Due {formatDue(parsed.dueDate)}</span>}
-          {parsed.priority && <span className={`chip priority-${parsed.priority}`}>{parsed.priority}</span>}
-          {parsed.recurrenceRule && <span className="chip">↻ repeats</span>}
-          {parsed.tagNames.map((name) => (
-            <span key={name} className="chip">
-              #{name}
-            </span>
-          ))}
-        </div>
-      )}
+      {parsed &&
+        (parsed.dueDate ||
+          parsed.priority ||
+          parsed.tagNames.length > 0 ||
+          parsed.recurrenceRule) && (
+          <div className="quick-add-preview" aria-live="polite">
+            {parsed.dueDate && <span className="chip">Due {formatDue(parsed.dueDate)}</span>}
+            {parsed.priority && (
+              <span className={`chip priority-${parsed.priority}`}>{parsed.priority}</span>
+            )}
+            {parsed.recurrenceRule && <span className="chip">↻ repeats</span>}
+            {parsed.tagNames.map((name) => (
+              <span key={name} className="chip">
+                #{name}
+              </span>
+            ))}
+          </div>
+        )}
       <kbd className="hint" aria-hidden="true">
         n
       </kbd>

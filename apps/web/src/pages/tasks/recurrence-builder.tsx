@@ -18,13 +18,35 @@ interface Props {
   onChange: (rule: string | null) => void;
 }
 
-const DAY_NAMES: Record<Weekday, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' };
-const UNIT: Record<Frequency, string> = { DAILY: 'days', WEEKLY: 'weeks', MONTHLY: 'months', YEARLY: 'years' };
+const DAY_NAMES: Record<Weekday, string> = {
+  MO: 'Mon',
+  TU: 'Tue',
+  WE: 'Wed',
+  TH: 'Thu',
+  FR: 'Fri',
+  SA: 'Sat',
+  SU: 'Sun',
+};
+const UNIT: Record<Frequency, string> = {
+  DAILY: 'days',
+  WEEKLY: 'weeks',
+  MONTHLY: 'months',
+  YEARLY: 'years',
+};
 
 export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
   const choice = rule ? parseRecurrenceChoice(rule) : null;
   const set = (patch: Partial<RecurrenceChoice>) =>
-    onChange(buildRecurrenceRule({ frequency: 'WEEKLY', interval: 1, byDay: [], count: null, ...choice, ...patch }));
+    onChange(
+      buildRecurrenceRule({
+        frequency: 'WEEKLY',
+        interval: 1,
+        byDay: [],
+        count: null,
+        ...choice,
+        ...patch,
+      }),
+    );
   const words = rule ? describeRecurrence(rule) : null;
   const next = rule ? nextOccurrences(rule, anchor, 3) : [];
 
@@ -36,7 +58,11 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
           <span>Frequency</span>
           <select
             value={rule ? (choice?.frequency ?? 'custom') : 'none'}
-            onChange={(e) => (e.target.value === 'none' ? onChange(null) : set({ frequency: e.target.value as Frequency, byDay: [] }))}
+            onChange={(e) =>
+              e.target.value === 'none'
+                ? onChange(null)
+                : set({ frequency: e.target.value as Frequency, byDay: [] })
+            }
           >
             <option value="none">Does not repeat</option>
             <option value="DAILY">Daily</option>
@@ -55,7 +81,9 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
                 min={1}
                 max={999}
                 value={choice.interval}
-                onChange={(e) => set({ interval: Math.max(1, Math.min(999, Number(e.target.value) || 1)) })}
+                onChange={(e) =>
+                  set({ interval: Math.max(1, Math.min(999, Number(e.target.value) || 1)) })
+                }
               />
             </label>
             <label className="field narrow-input">
@@ -66,7 +94,13 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
                 max={999}
                 placeholder="Never"
                 value={choice.count ?? ''}
-                onChange={(e) => set({ count: e.target.value ? Math.max(1, Math.min(999, Number(e.target.value))) : null })}
+                onChange={(e) =>
+                  set({
+                    count: e.target.value
+                      ? Math.max(1, Math.min(999, Number(e.target.value)))
+                      : null,
+                  })
+                }
               />
             </label>
           </>
@@ -82,7 +116,11 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
                 type="button"
                 aria-pressed={on}
                 className={on ? 'active' : ''}
-                onClick={() => set({ byDay: on ? choice.byDay.filter((d) => d !== day) : [...choice.byDay, day] })}
+                onClick={() =>
+                  set({
+                    byDay: on ? choice.byDay.filter((d) => d !== day) : [...choice.byDay, day],
+                  })
+                }
               >
                 {DAY_NAMES[day]}
               </button>
@@ -96,9 +134,7 @@ export function RecurrenceBuilder({ rule, anchor, onChange }: Props) {
             <strong>Repeats {words ?? 'by a custom rule'}</strong> <code>{rule}</code>
           </p>
           {next.length > 0 && (
-            <p className="muted">
-              Next: {next.map((d) => formatDateTime(d)).join(' · ')}
-            </p>
+            <p className="muted">Next: {next.map((d) => formatDateTime(d)).join(' · ')}</p>
           )}
         </div>
       )}

@@ -37,7 +37,11 @@ const draftOf = (task: TaskOutput): Draft => ({
 function conflictFields(mine: Draft, theirs: TaskOutput, tags: TagOutput[]): ConflictField[] {
   const other = draftOf(theirs);
   const tagNames = (ids: number[]) =>
-    tags.filter((t) => ids.includes(t.id)).map((t) => t.name).sort().join(', ');
+    tags
+      .filter((t) => ids.includes(t.id))
+      .map((t) => t.name)
+      .sort()
+      .join(', ');
   const due = (value: string) => (value ? formatDateTime(new Date(value)) : '');
   return [
     { label: 'Title', mine: mine.title, theirs: other.title },
@@ -118,17 +122,31 @@ export function TaskEditor({ task, tags, onClose }: Props) {
           )}
           <label className="field">
             <span>Title</span>
-            <input value={draft.title} maxLength={200} required onChange={(e) => set({ title: e.target.value })} aria-invalid={Boolean(fields.title)} />
+            <input
+              value={draft.title}
+              maxLength={200}
+              required
+              onChange={(e) => set({ title: e.target.value })}
+              aria-invalid={Boolean(fields.title)}
+            />
             {fields.title && <small className="field-error">{fields.title}</small>}
           </label>
           <label className="field">
             <span>Description</span>
-            <textarea rows={3} value={draft.description} maxLength={10_000} onChange={(e) => set({ description: e.target.value })} />
+            <textarea
+              rows={3}
+              value={draft.description}
+              maxLength={10_000}
+              onChange={(e) => set({ description: e.target.value })}
+            />
           </label>
           <div className="row">
             <label className="field">
               <span>Priority</span>
-              <select value={draft.priority} onChange={(e) => set({ priority: e.target.value as TaskPriority })}>
+              <select
+                value={draft.priority}
+                onChange={(e) => set({ priority: e.target.value as TaskPriority })}
+              >
                 <option value="low">Low</option>
                 <option value="medium">Medium</option>
                 <option value="high">High</option>
@@ -136,7 +154,11 @@ export function TaskEditor({ task, tags, onClose }: Props) {
             </label>
             <label className="field">
               <span>Due</span>
-              <input type="datetime-local" value={draft.due} onChange={(e) => set({ due: e.target.value })} />
+              <input
+                type="datetime-local"
+                value={draft.due}
+                onChange={(e) => set({ due: e.target.value })}
+              />
               {fields.dueDate && <small className="field-error">{fields.dueDate}</small>}
             </label>
           </div>
@@ -149,10 +171,18 @@ export function TaskEditor({ task, tags, onClose }: Props) {
                     type="checkbox"
                     checked={draft.tagIds.includes(tag.id)}
                     onChange={(e) =>
-                      set({ tagIds: e.target.checked ? [...draft.tagIds, tag.id] : draft.tagIds.filter((id) => id !== tag.id) })
+                      set({
+                        tagIds: e.target.checked
+                          ? [...draft.tagIds, tag.id]
+                          : draft.tagIds.filter((id) => id !== tag.id),
+                      })
                     }
                   />
-                  <span className="dot" style={{ background: tag.color ?? 'var(--muted)' }} aria-hidden="true" />
+                  <span
+                    className="dot"
+                    style={{ background: tag.color ?? 'var(--muted)' }}
+                    aria-hidden="true"
+                  />
                   {tag.name}
                 </label>
               ))}

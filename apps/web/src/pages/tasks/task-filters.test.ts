@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, filtersFromSearch, listInputFromFilters, searchFromFilters } from './task-filters';
+import {
+  defaultFilters,
+  filtersFromSearch,
+  listInputFromFilters,
+  searchFromFilters,
+} from './task-filters';
 
 describe('task filters <-> URL', () => {
   it('leaves defaults out of the URL', () => {
@@ -27,12 +32,20 @@ describe('task filters <-> URL', () => {
 
   it('ignores hand-edited nonsense instead of failing the page', () => {
     expect(
-      filtersFromSearch(new URLSearchParams('status=done&priority=urgent,high&tags=x,-1,4,4&from=yesterday&sort=id&order=up')),
+      filtersFromSearch(
+        new URLSearchParams(
+          'status=done&priority=urgent,high&tags=x,-1,4,4&from=yesterday&sort=id&order=up',
+        ),
+      ),
     ).toEqual({ ...defaultFilters, priority: ['high'], tagIds: [4] });
   });
 
   it('turns the due range into [from-day, day after to-day)', () => {
-    const input = listInputFromFilters({ ...defaultFilters, dueFrom: '2026-12-01', dueTo: '2026-12-01' });
+    const input = listInputFromFilters({
+      ...defaultFilters,
+      dueFrom: '2026-12-01',
+      dueTo: '2026-12-01',
+    });
     expect(input.dueAfter).toEqual(new Date(2026, 11, 1));
     expect(input.dueBefore).toEqual(new Date(2026, 11, 2));
   });

@@ -43,7 +43,13 @@ export function filtersFromSearch(params: URLSearchParams): TaskFilters {
     priority: list(params.get('priority')).filter((p): p is TaskPriority =>
       (taskPriorities as readonly string[]).includes(p),
     ),
-    tagIds: [...new Set(list(params.get('tags')).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0))],
+    tagIds: [
+      ...new Set(
+        list(params.get('tags'))
+          .map(Number)
+          .filter((n) => Number.isSafeInteger(n) && n > 0),
+      ),
+    ],
     dueFrom: DAY.test(dueFrom) ? dueFrom : '',
     dueTo: DAY.test(dueTo) ? dueTo : '',
     q: (params.get('q') ?? '').slice(0, 200),

@@ -36,21 +36,39 @@ export function TaskRow({ task, onToggle, onOpen, onDelete }: Props) {
         </button>
         <div className="task-meta">
           <span className={`pill priority-${task.priority}`}>{task.priority}</span>
-          {task.dueDate && <span className={overdue ? 'due overdue' : 'due'}>
+          {task.dueDate && (
+            <span className={overdue ? 'due overdue' : 'due'}>
               <CalendarIcon /> {formatDue(task.dueDate)}
-            </span>}
-          {task.recurrenceRule && <span className="due">
+            </span>
+          )}
+          {task.recurrenceRule && (
+            <span className="due">
               <RepeatIcon /> {describeRecurrence(task.recurrenceRule)}
-            </span>}
+            </span>
+          )}
           {task.tags.map((tag) => (
-            <span key={tag.id} className="chip" style={tag.color ? { borderColor: tag.color } : undefined}>
-              <span className="dot" style={{ background: tag.color ?? 'var(--muted)' }} aria-hidden="true" />
+            <span
+              key={tag.id}
+              className="chip"
+              style={tag.color ? { borderColor: tag.color } : undefined}
+            >
+              <span
+                className="dot"
+                style={{ background: tag.color ?? 'var(--muted)' }}
+                aria-hidden="true"
+              />
               {tag.name}
             </span>
           ))}
         </div>
       </div>
-      <button className="icon-button danger" aria-label="Delete" title={`Delete “${task.title}”`} disabled={pending} onClick={() => onDelete(task)}>
+      <button
+        className="icon-button danger"
+        aria-label="Delete"
+        title={`Delete “${task.title}”`}
+        disabled={pending}
+        onClick={() => onDelete(task)}
+      >
         <TrashIcon />
       </button>
     </div>

@@ -7,19 +7,26 @@ import { errorMessage } from '../../lib/errors';
 import { FilterBar } from './filter-bar';
 import { QuickAdd } from './quick-add';
 import { TaskEditor } from './task-editor';
-import { type TaskFilters, filtersFromSearch, listInputFromFilters, searchFromFilters } from './task-filters';
+import {
+  type TaskFilters,
+  filtersFromSearch,
+  listInputFromFilters,
+  searchFromFilters,
+} from './task-filters';
 import { TaskList } from './task-list';
 import { useTaskMutations } from './task-mutations';
 
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export function TasksPage() {
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const setFilters = useCallback(
-    (patch: Partial<TaskFilters>) => setParams(searchFromFilters({ ...filters, ...patch }), { replace: true }),
+    (patch: Partial<TaskFilters>) =>
+      setParams(searchFromFilters({ ...filters, ...patch }), { replace: true }),
     [filters, setParams],
   );
   const tags = useQuery(trpc.tag.list.queryOptions());
@@ -58,7 +65,9 @@ export function TasksPage() {
       <header className="page-head">
         <h1>Tasks</h1>
         <span className="muted">
-          {list.isSuccess ? `${tasks.length}${hasNextPage ? '+' : ''} ${tasks.length === 1 ? 'task' : 'tasks'}` : ''}
+          {list.isSuccess
+            ? `${tasks.length}${hasNextPage ? '+' : ''} ${tasks.length === 1 ? 'task' : 'tasks'}`
+            : ''}
         </span>
       </header>
       <QuickAdd ref={quickAdd} />
@@ -74,10 +83,15 @@ export function TasksPage() {
       )}
       {list.isSuccess && tasks.length === 0 && (
         <div className="empty">
-          <p className="empty-title">{filtered ? 'No task matches these filters.' : 'Nothing to do yet.'}</p>
+          <p className="empty-title">
+            {filtered ? 'No task matches these filters.' : 'Nothing to do yet.'}
+          </p>
           <p className="muted">
             {filtered ? (
-              <button className="button" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              <button
+                className="button"
+                onClick={() => setParams(new URLSearchParams(), { replace: true })}
+              >
                 Clear filters
               </button>
             ) : (
@@ -97,7 +111,9 @@ export function TasksPage() {
           onDelete={deleteWithUndo}
         />
       )}
-      {editing && <TaskEditor task={editing} tags={tags.data ?? []} onClose={() => setEditing(null)} />}
+      {editing && (
+        <TaskEditor task={editing} tags={tags.data ?? []} onClose={() => setEditing(null)} />
+      )}
     </section>
   );
 }
