@@ -81,8 +81,9 @@ export function AuthForm({ mode, submit }: Props) {
             aria-invalid={Boolean(fields.email)}
             aria-describedby={fields.email ? 'email-error' : undefined}
           />
+          {/* Read through aria-describedby, kept out of the field's name. */}
           {fields.email && (
-            <small id="email-error" className="field-error">
+            <small id="email-error" className="field-error" aria-hidden="true">
               {fields.email}
             </small>
           )}
@@ -98,7 +99,7 @@ export function AuthForm({ mode, submit }: Props) {
             aria-describedby={fields.password ? 'password-error' : undefined}
           />
           {fields.password && (
-            <small id="password-error" className="field-error">
+            <small id="password-error" className="field-error" aria-hidden="true">
               {fields.password}
             </small>
           )}
