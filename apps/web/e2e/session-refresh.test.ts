@@ -59,7 +59,10 @@ describe.each(testEngines)('sessions with 8-second access tokens on %s', (engine
         const page = round % 2 === 0 ? first : second;
         const title = `Round ${round} task`;
         titles.push(title);
+        // The row shows at once (optimistic); the reload below must not abort the write itself.
+        const created = page.waitForResponse((r) => r.url().includes('task.create'));
         await addTask(page, title);
+        expect((await created).status()).toBe(200);
         await page.getByRole('checkbox', { name: title }).waitFor();
         // Both tabs at once, as when a laptop wakes: the other tab reloads its list too.
         await Promise.all([first.getByRole('link', { name: 'Tasks' }).click(), second.reload()]);
