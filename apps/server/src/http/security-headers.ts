@@ -10,8 +10,9 @@ const SELF_ONLY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  // blob: for previews of images the user picks before uploading them.
-  "img-src 'self' data: blob:",
+  // blob: for previews of images the user picks before uploading them; https: because an
+  // asset's images are URLs anywhere on the web (SPEC: imageUrls, https only), shown in the grid.
+  "img-src 'self' data: blob: https:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
