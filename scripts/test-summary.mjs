@@ -41,7 +41,13 @@ export function countsOfSummary(summary) {
       throw new Error(`test-results/summary.json: "${key}" must be a count, got ${summary[key]}`);
     }
   }
-  return { passed: summary.passed, failed: summary.failed, skipped: summary.skipped, unloaded: 0, missing: false };
+  return {
+    passed: summary.passed,
+    failed: summary.failed,
+    skipped: summary.skipped,
+    unloaded: 0,
+    missing: false,
+  };
 }
 
 export function closingLine(counts) {
@@ -54,6 +60,11 @@ export function closingLine(counts) {
     }),
     { passed: 0, failed: 0, skipped: 0, unloaded: 0 },
   );
-  const unloaded = total.unloaded ? ` (${total.unloaded} of them test files that failed to load)` : '';
-  return { failed: total.failed, line: `Tests: ${total.passed} passed, ${total.failed} failed${unloaded}, ${total.skipped} skipped` };
+  const unloaded = total.unloaded
+    ? ` (${total.unloaded} of them test files that failed to load)`
+    : '';
+  return {
+    failed: total.failed,
+    line: `Tests: ${total.passed} passed, ${total.failed} failed${unloaded}, ${total.skipped} skipped`,
+  };
 }

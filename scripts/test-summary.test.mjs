@@ -37,18 +37,24 @@ test('a test file that failed to load counts as a failure', () => {
   );
   const result = closingLine([countsOf(dir)]);
   assert.equal(result.failed, 1);
-  assert.equal(result.line, 'Tests: 2 passed, 1 failed (1 of them test files that failed to load), 0 skipped');
+  assert.equal(
+    result.line,
+    'Tests: 2 passed, 1 failed (1 of them test files that failed to load), 0 skipped',
+  );
 });
 
 test('a failed test is counted once, not again for its file', () => {
   const dir = packageWith(
     'vitest.json',
-    vitestReport([{ status: 'failed', assertionResults: [{ status: 'failed' }, { status: 'passed' }] }], {
-      numPassedTests: 1,
-      numFailedTests: 1,
-      numPendingTests: 2,
-      numTodoTests: 1,
-    }),
+    vitestReport(
+      [{ status: 'failed', assertionResults: [{ status: 'failed' }, { status: 'passed' }] }],
+      {
+        numPassedTests: 1,
+        numFailedTests: 1,
+        numPendingTests: 2,
+        numTodoTests: 1,
+      },
+    ),
   );
   assert.equal(closingLine([countsOf(dir)]).line, 'Tests: 1 passed, 1 failed, 3 skipped');
 });
@@ -56,7 +62,10 @@ test('a failed test is counted once, not again for its file', () => {
 test('summary.json is the report of a runner that is not vitest', () => {
   const dir = packageWith('summary.json', { passed: 5, failed: 0, skipped: 1 });
   assert.equal(closingLine([countsOf(dir)]).line, 'Tests: 5 passed, 0 failed, 1 skipped');
-  assert.throws(() => countsOf(packageWith('summary.json', { passed: 5 })), /"failed" must be a count/);
+  assert.throws(
+    () => countsOf(packageWith('summary.json', { passed: 5 })),
+    /"failed" must be a count/,
+  );
 });
 
 test('a package without a report is a failure', () => {

@@ -17,7 +17,10 @@ const projects = JSON.parse(
 );
 const packages = projects
   .map((project) => project.path)
-  .filter((dir) => dir !== root && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.test);
+  .filter(
+    (dir) =>
+      dir !== root && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.test,
+  );
 for (const dir of packages) {
   for (const file of reportFiles) rmSync(join(dir, 'test-results', file), { force: true });
 }
@@ -29,11 +32,15 @@ if (!process.env.TEST_DATABASE_URL) {
   );
 }
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-});
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  },
+);
 
 const counts = packages.map((dir) => {
   const c = countsOf(dir);

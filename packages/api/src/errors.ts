@@ -66,7 +66,16 @@ export function appCodeForTrpcCode(code: TRPCCode): AppCode {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', 'P1001', 'P1017']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+  'P1001',
+  'P1017',
+]);
 
 /** True when an error means the database cannot be reached, not that the request was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -74,7 +83,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && /Can't reach database|Connection terminated|connect ECONNREFUSED/i.test(message)) {
+    if (
+      typeof message === 'string' &&
+      /Can't reach database|Connection terminated|connect ECONNREFUSED/i.test(message)
+    ) {
       return true;
     }
     e = (e as { cause?: unknown }).cause;

@@ -7,7 +7,10 @@ describe('enginesUnderTest', () => {
   });
 
   it('adds PostgreSQL when TEST_DATABASE_URL is set', () => {
-    expect(enginesUnderTest({ TEST_DATABASE_URL: 'postgresql://x@127.0.0.1/db' })).toEqual(['pglite', 'postgres']);
+    expect(enginesUnderTest({ TEST_DATABASE_URL: 'postgresql://x@127.0.0.1/db' })).toEqual([
+      'pglite',
+      'postgres',
+    ]);
   });
 
   it('keeps PostgreSQL in CI without TEST_DATABASE_URL, so its suites fail rather than skip', () => {

@@ -89,7 +89,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     inFlight ??= lock
       .exclusive(async () => {
         const current = await store.load();
-        if (current && current.accessToken !== stale && isFresh(current)) return current.accessToken;
+        if (current && current.accessToken !== stale && isFresh(current))
+          return current.accessToken;
         let tokens: AuthTokens;
         try {
           tokens = await options.refresh(current?.refreshToken);
@@ -119,7 +120,10 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     }
     void store.load().then((previous) =>
       keep(
-        { accessToken: message.accessToken, accessTokenExpiresAt: new Date(message.accessTokenExpiresAt) },
+        {
+          accessToken: message.accessToken,
+          accessTokenExpiresAt: new Date(message.accessTokenExpiresAt),
+        },
         previous,
       ),
     );

@@ -33,7 +33,8 @@ export async function createEmptyTestDatabase(engine: Engine, poolSize = 5): Pro
     const db = createDatabase({ pgliteDir: 'memory', pgliteTemplate: await loadPgliteTemplate() });
     return { ...db, url: undefined };
   }
-  if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set: PostgreSQL cannot be tested');
+  if (!testDatabaseUrl)
+    throw new Error('TEST_DATABASE_URL is not set: PostgreSQL cannot be tested');
   const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = withDatabaseName(testDatabaseUrl, name);
