@@ -22,6 +22,8 @@ const config = defineConfig({
       exclude: ['src/**/*.test.{ts,tsx}', 'src/generated/**', 'src/**/*.d.ts'],
       reporter: ['text-summary', ['json-summary', { file: 'coverage-summary.json' }]],
       reportsDirectory: 'coverage',
+      // The summary also when a test failed: a red run still shows what it covered.
+      reportOnFailure: true,
     },
   },
 });
