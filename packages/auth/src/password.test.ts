@@ -89,7 +89,8 @@ describe.skipIf(process.platform !== 'linux')('where hashing runs', () => {
   it('on a thread of its own whose nice value is 10 above the event loop', async () => {
     await Promise.all([hashPassword('first password'), verifyPassword(null, 'second password')]);
     const mainThreadNice = niceOf('/proc/self/stat');
-    expect(threadNiceValues()).toContain(mainThreadNice + 10);
+    // Relative to whatever the runner's own nice value is; Linux caps nice values at 19.
+    expect(threadNiceValues()).toContain(Math.min(mainThreadNice + 10, 19));
   });
 
   it('takes its thread count before the first hash, never after', async () => {
