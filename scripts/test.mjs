@@ -50,4 +50,9 @@ const counts = packages.map((dir) => {
 });
 const { failed, line } = closingLine(counts);
 console.log(line);
+if (turbo.status !== 0 && failed === 0) {
+  // Every test passed yet a test command failed: coverage under its floor, or a crash after the
+  // tests; its own output above says which.
+  console.log('A package\'s test command failed outside its tests (coverage floor?): see above.');
+}
 process.exit(turbo.status === 0 && failed === 0 ? 0 : 1);
