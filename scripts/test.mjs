@@ -53,6 +53,6 @@ console.log(line);
 if (turbo.status !== 0 && failed === 0) {
   // Every test passed yet a test command failed: coverage under its floor, or a crash after the
   // tests; its own output above says which.
-  console.log('A package\'s test command failed outside its tests (coverage floor?): see above.');
+  console.log("A package's test command failed outside its tests (coverage floor?): see above.");
 }
 process.exit(turbo.status === 0 && failed === 0 ? 0 : 1);
