@@ -1,13 +1,29 @@
 // Runs every package's tests through turbo, then prints one closing line for the whole run.
 // Database tests run on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+//
+// The packages are the workspace's (pnpm-workspace.yaml) that have a `test` script. Each must
+// leave a report in its test-results/ directory: vitest's JSON report (the shared
+// tooling/vitest config writes test-results/vitest.json), or, for another runner such as jest,
+// test-results/summary.json with {"passed": n, "failed": n, "skipped": n}. A package without a
+// report, a failed test, and a test file that failed to load all count as failures.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { closingLine, countsOf, reportFiles } from './test-summary.mjs';
 
 const root = join(import.meta.dirname, '..');
-const packages = ['packages/validators', 'packages/db', 'packages/auth', 'packages/api', 'packages/client', 'apps/server', 'apps/web', 'bench'];
-const reportOf = (dir) => join(root, dir, 'test-results', 'vitest.json');
-for (const dir of packages) rmSync(reportOf(dir), { force: true });
+const projects = JSON.parse(
+  execFileSync('pnpm', ['-r', 'ls', '--json', '--depth', '-1'], { cwd: root, encoding: 'utf8' }),
+);
+const packages = projects
+  .map((project) => project.path)
+  .filter(
+    (dir) =>
+      dir !== root && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts?.test,
+  );
+for (const dir of packages) {
+  for (const file of reportFiles) rmSync(join(dir, 'test-results', file), { force: true });
+}
 
 if (!process.env.TEST_DATABASE_URL) {
   console.log(
@@ -16,26 +32,27 @@ if (!process.env.TEST_DATABASE_URL) {
   );
 }
 
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-});
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  },
+);
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const dir of packages) {
-  const report = reportOf(dir);
-  if (!existsSync(report)) {
-    console.log(`No test report from ${dir}`);
-    failed++;
-    continue;
-  }
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  passed += result.numPassedTests;
-  failed += result.numFailedTests;
-  skipped += result.numPendingTests + result.numTodoTests;
+const counts = packages.map((dir) => {
+  const c = countsOf(dir);
+  if (c.missing) console.log(`No test report from ${relative(root, dir)}`);
+  if (c.unloaded) console.log(`${relative(root, dir)}: ${c.unloaded} test file(s) failed to load`);
+  return c;
+});
+const { failed, line } = closingLine(counts);
+console.log(line);
+if (turbo.status !== 0 && failed === 0) {
+  // Every test passed yet a test command failed: coverage under its floor, or a crash after the
+  // tests; its own output above says which.
+  console.log("A package's test command failed outside its tests (coverage floor?): see above.");
 }
-console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(turbo.status === 0 && failed === 0 ? 0 : 1);

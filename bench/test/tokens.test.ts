@@ -28,6 +28,6 @@ describe('bench access tokens', () => {
     const token = await mintAccessToken(config, session);
     await expect(
       createAccessTokens({ ...config, audience: 'other' }).verify(token),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/^Invalid access token$/);
   });
 });

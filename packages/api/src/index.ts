@@ -2,7 +2,13 @@ import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './root';
 
 export { appRouter, type AppRouter } from './root';
-export { createContextInner, type Context, type CreateContextOptions, type RequestInfo, type ResponseControl } from './context';
+export {
+  createContextInner,
+  type Context,
+  type CreateContextOptions,
+  type RequestInfo,
+  type ResponseControl,
+} from './context';
 export { createCallerFactory } from './trpc';
 export { AppError } from './errors';
 export type { AuthContext, AuthUser, RateLimitDecision, RateLimiter, Services } from './services';

@@ -153,9 +153,13 @@ describe('configured lifetime (ACCESS_TOKEN_TTL_SECONDS)', () => {
     const short = createAccessTokens({ ...config, ttlSeconds: 8 });
     const { token, expiresAt } = await short.sign(subject, now);
     expect(expiresAt.getTime() - now.getTime()).toBe(8_000);
-    await expect(short.verify(token, new Date(now.getTime() + 7_000))).resolves.toMatchObject({ userId: subject.userId });
+    await expect(short.verify(token, new Date(now.getTime() + 7_000))).resolves.toMatchObject({
+      userId: subject.userId,
+    });
     // Past exp plus the 5 s clock tolerance.
-    const error = await short.verify(token, new Date(now.getTime() + 14_000)).catch((e: unknown) => e);
+    const error = await short
+      .verify(token, new Date(now.getTime() + 14_000))
+      .catch((e: unknown) => e);
     expect((error as AuthError).appCode).toBe('TOKEN_EXPIRED');
   });
 });

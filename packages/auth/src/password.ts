@@ -100,15 +100,23 @@ export async function hashPassword(
 
 /**
  * True when `password` matches `storedHash`. A null hash (unknown email, or a user from an external
- * issuer) is verified against the dummy hash and answers false after the same work.
+ * issuer) is verified against the dummy hash and answers false after the same work; so is a hash
+ * the verifier cannot read (another scheme, a damaged value): no password can be proven to match
+ * it, and that is a failed login, not a server error.
  */
 export async function verifyPassword(
   storedHash: string | null,
   password: string,
 ): Promise<boolean> {
   if (password.length > PASSWORD_MAX_LENGTH) return false;
-  const matches = await runVerify(storedHash ?? DUMMY_PASSWORD_HASH, password);
-  return storedHash !== null && matches;
+  if (storedHash === null) return runVerify(DUMMY_PASSWORD_HASH, password).then(() => false);
+  try {
+    return await runVerify(storedHash, password);
+  } catch {
+    // Only an unreadable hash lands here: a broken pool throws again below, as a real error.
+    await runVerify(DUMMY_PASSWORD_HASH, password);
+    return false;
+  }
 }
 
 /** True when a stored hash was made with weaker parameters than the current ones. */

@@ -19,6 +19,11 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = placeholder;
 }
 
-const prismaBin = join(pkgDir, 'node_modules', '.bin', process.platform === 'win32' ? 'prisma.cmd' : 'prisma');
+const prismaBin = join(
+  pkgDir,
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'prisma.cmd' : 'prisma',
+);
 const result = spawnSync(prismaBin, ['generate'], { cwd: pkgDir, env, stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStatementNamer } from '../src/statement-names';
-import { createTestDatabase, testDatabaseUrl } from '../src/testing';
+import { createTestDatabase, testEngines } from '../src/testing';
 
 describe('statement names', () => {
   it('gives one SQL text one name, and different texts different names', () => {
@@ -14,7 +14,7 @@ describe('statement names', () => {
   });
 });
 
-describe.skipIf(!testDatabaseUrl)('prepared statements on postgres', () => {
+describe.skipIf(!testEngines.includes('postgres'))('prepared statements on postgres', () => {
   it('prepares a repeated query once per connection instead of parsing it on every call', async () => {
     const db = await createTestDatabase('postgres', 1);
     try {

@@ -131,6 +131,73 @@ INSERT INTO "Partial" VALUES (1);`;
     expect(await migrate(db, { migrationsDir: dir })).toEqual(['20990101000000_broken']);
   });
 
+  it('runs a CREATE INDEX CONCURRENTLY migration outside a transaction and records it as Prisma does', async () => {
+    const db = await emptyDatabase();
+    const dir = copyMigrations();
+    const name = '20990101000000_online_index';
+    mkdirSync(join(dir, name));
+    writeFileSync(
+      join(dir, name, 'migration.sql'),
+      `-- Online indexes: PostgreSQL refuses these inside a transaction block.
+CREATE INDEX CONCURRENTLY "Task_title_idx" ON "Task" ("title");
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "Tag_name_semi;colon_idx" ON "Tag" ("userId", "name");
+`,
+    );
+
+    expect(await migrate(db, { migrationsDir: dir })).toEqual([...migrationNames, name]);
+    const indexes = await query<{ name: string; valid: boolean }>(
+      db,
+      `SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE c.relname IN ('Task_title_idx', 'Tag_name_semi;colon_idx') ORDER BY c.relname`,
+    );
+    expect(indexes).toEqual([
+      { name: 'Tag_name_semi;colon_idx', valid: true },
+      { name: 'Task_title_idx', valid: true },
+    ]);
+    const [row] = await query(
+      db,
+      `SELECT finished_at IS NOT NULL AS finished, applied_steps_count, rolled_back_at, logs
+       FROM "_prisma_migrations" WHERE migration_name = '${name}'`,
+    );
+    expect(row).toEqual({
+      finished: true,
+      applied_steps_count: 1,
+      rolled_back_at: null,
+      logs: null,
+    });
+    expect(await migrate(db, { migrationsDir: dir })).toEqual([]);
+  });
+
+  it('leaves a failed CONCURRENTLY migration unfinished with its error, and refuses to go on', async () => {
+    const db = await emptyDatabase();
+    const dir = copyMigrations();
+    const name = '20990101000000_online_index_broken';
+    mkdirSync(join(dir, name));
+    writeFileSync(
+      join(dir, name, 'migration.sql'),
+      `CREATE INDEX CONCURRENTLY "Task_title_idx" ON "Task" ("title");
+CREATE INDEX CONCURRENTLY "Nope_idx" ON "NoSuchTable" ("id");
+`,
+    );
+
+    await expect(migrate(db, { migrationsDir: dir })).rejects.toThrow(
+      new RegExp(`${name} failed outside a transaction .*NoSuchTable`),
+    );
+    const [row] = await query(
+      db,
+      `SELECT finished_at, applied_steps_count, logs ~ 'NoSuchTable' AS logged
+       FROM "_prisma_migrations" WHERE migration_name = '${name}'`,
+    );
+    expect(row).toEqual({ finished_at: null, applied_steps_count: 0, logged: true });
+    // The statement before the failure is not undone: there was no transaction to roll back.
+    const [kept] = await query(db, `SELECT to_regclass('"Task_title_idx"')::text AS "index"`);
+    expect(kept).toEqual({ index: '"Task_title_idx"' });
+    await expect(migrate(db, { migrationsDir: dir })).rejects.toThrow(
+      new RegExp(`${name} failed earlier and was never finished`),
+    );
+  });
+
   it('applies each migration exactly once when two runners race', async () => {
     const db = await emptyDatabase();
     const dir = copyMigrations();

@@ -1,12 +1,6 @@
 // Email + password accounts. Both outcomes of a failed login (unknown email, wrong password)
 // do one argon2 verification and answer the same error, so neither time nor text tells them apart.
-import {
-  type PublicUser,
-  hashPassword,
-  needsRehash,
-  userSelect,
-  verifyPassword,
-} from '@repo/auth';
+import { type PublicUser, hashPassword, needsRehash, userSelect, verifyPassword } from '@repo/auth';
 import { Prisma, type PrismaClient } from '@repo/db';
 import { AppError } from '../errors';
 

@@ -36,7 +36,9 @@ describe('cursor', () => {
         const i = at % cursor.length;
         fc.pre(cursor[i] !== ch);
         const tampered = cursor.slice(0, i) + ch + cursor.slice(i + 1);
-        expect(codeOf(() => decodeCursor(tampered, key, { sort: p.s, order: p.o }))).toBe('INVALID_CURSOR');
+        expect(codeOf(() => decodeCursor(tampered, key, { sort: p.s, order: p.o }))).toBe(
+          'INVALID_CURSOR',
+        );
       }),
       // Enough runs to hit the signature's last character, whose padding bits once let a change through.
       { numRuns: 2000 },
@@ -45,13 +47,19 @@ describe('cursor', () => {
 
   it('refuses a cursor signed with another key', () => {
     const cursor = encodeCursor({ s: 'title', o: 'asc', v: 'a', i: 1 }, new Uint8Array(32));
-    expect(codeOf(() => decodeCursor(cursor, key, { sort: 'title', order: 'asc' }))).toBe('INVALID_CURSOR');
+    expect(codeOf(() => decodeCursor(cursor, key, { sort: 'title', order: 'asc' }))).toBe(
+      'INVALID_CURSOR',
+    );
   });
 
   it('refuses a cursor made for another sort or order', () => {
     const cursor = encodeCursor({ s: 'title', o: 'asc', v: 'a', i: 1 }, key);
-    expect(codeOf(() => decodeCursor(cursor, key, { sort: 'createdAt', order: 'asc' }))).toBe('INVALID_CURSOR');
-    expect(codeOf(() => decodeCursor(cursor, key, { sort: 'title', order: 'desc' }))).toBe('INVALID_CURSOR');
+    expect(codeOf(() => decodeCursor(cursor, key, { sort: 'createdAt', order: 'asc' }))).toBe(
+      'INVALID_CURSOR',
+    );
+    expect(codeOf(() => decodeCursor(cursor, key, { sort: 'title', order: 'desc' }))).toBe(
+      'INVALID_CURSOR',
+    );
   });
 
   it('refuses garbage with the field named', () => {

@@ -67,8 +67,12 @@ describe.each(testEngines)('keyset pagination on %s', (engine) => {
         fc.constantFrom('asc' as const, 'desc' as const),
         fc.integer({ min: 1, max: 7 }),
         async (tasks, sort, order, limit) => {
-          const user = await db.prisma.user.create({ data: { email: `u${run++}-${engine}@example.com` } });
-          await db.prisma.task.createMany({ data: tasks.map((task) => ({ ...task, userId: user.id })) });
+          const user = await db.prisma.user.create({
+            data: { email: `u${run++}-${engine}@example.com` },
+          });
+          await db.prisma.task.createMany({
+            data: tasks.map((task) => ({ ...task, userId: user.id })),
+          });
           const rows = await db.prisma.task.findMany({ where: { userId: user.id } });
 
           const seen: number[] = [];
@@ -78,7 +82,11 @@ describe.each(testEngines)('keyset pagination on %s', (engine) => {
             const page: { items: Row[]; nextCursor: string | null } = await paginate<Row>(
               { sort, order, limit, cursor, cursorKey, idKind: 'int' },
               ({ where, orderBy, take }) =>
-                db.prisma.task.findMany({ where: { AND: [{ userId: user.id }, where] }, orderBy, take }),
+                db.prisma.task.findMany({
+                  where: { AND: [{ userId: user.id }, where] },
+                  orderBy,
+                  take,
+                }),
             );
             expect(page.items.length).toBeLessThanOrEqual(limit);
             seen.push(...page.items.map((item) => item.id));

@@ -36,7 +36,11 @@ export interface Page<Row> {
 }
 
 /** Runs one segment: the caller adds its own scope and filters to `where` (AND). */
-export type FetchSegment<Row> = (args: { where: Where; orderBy: OrderBy[]; take: number }) => Promise<Row[]>;
+export type FetchSegment<Row> = (args: {
+  where: Where;
+  orderBy: OrderBy[];
+  take: number;
+}) => Promise<Row[]>;
 
 export async function paginate<Row extends { id: number | string }>(
   request: PageRequest,
@@ -46,7 +50,10 @@ export async function paginate<Row extends { id: number | string }>(
   const after = request.cursor
     ? decodeCursor(request.cursor, request.cursorKey, { sort: sort.name, order })
     : undefined;
-  const after_ = after && { value: parseValue(sort, after.v), id: checkId(request.idKind, after.i) };
+  const after_ = after && {
+    value: parseValue(sort, after.v),
+    id: checkId(request.idKind, after.i),
+  };
   const want = limit + 1;
   const idOrder: OrderBy = { id: order };
   const rows: Row[] = [];
@@ -55,7 +62,13 @@ export async function paginate<Row extends { id: number | string }>(
   if (!inNullSegment) {
     const where: Where[] = sort.nullable ? [{ [sort.field]: { not: null } }] : [];
     if (after_) where.push(...afterValue(sort, order, after_.value, after_.id));
-    rows.push(...(await fetch({ where: { AND: where }, orderBy: [{ [sort.field]: order }, idOrder], take: want })));
+    rows.push(
+      ...(await fetch({
+        where: { AND: where },
+        orderBy: [{ [sort.field]: order }, idOrder],
+        take: want,
+      })),
+    );
   }
   if (sort.nullable && rows.length < want) {
     const where: Where[] = [{ [sort.field]: null }];
@@ -72,7 +85,12 @@ export async function paginate<Row extends { id: number | string }>(
   const nextCursor =
     rows.length > limit && last
       ? encodeCursor(
-          { s: sort.name, o: order, v: serializeValue(sort, (last as Record<string, unknown>)[sort.field]), i: last.id },
+          {
+            s: sort.name,
+            o: order,
+            v: serializeValue(sort, (last as Record<string, unknown>)[sort.field]),
+            i: last.id,
+          },
           request.cursorKey,
         )
       : null;
@@ -94,7 +112,10 @@ function afterValue(sort: SortKey, order: Order, value: unknown, id: number | st
   }
   const strict = order === 'asc' ? 'gt' : 'lt';
   const loose = order === 'asc' ? 'gte' : 'lte';
-  return [{ [f]: { [loose]: value } }, { OR: [{ [f]: { [strict]: value } }, { [f]: value, ...idAfter }] }];
+  return [
+    { [f]: { [loose]: value } },
+    { OR: [{ [f]: { [strict]: value } }, { [f]: value, ...idAfter }] },
+  ];
 }
 
 function serializeValue(sort: SortKey, value: unknown): CursorPayload['v'] {
@@ -104,12 +125,16 @@ function serializeValue(sort: SortKey, value: unknown): CursorPayload['v'] {
   return value as string | number;
 }
 
-const badCursor = () => new AppError('INVALID_CURSOR', 'Invalid cursor: malformed', { field: 'cursor' });
+const badCursor = () =>
+  new AppError('INVALID_CURSOR', 'Invalid cursor: malformed', { field: 'cursor' });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function checkId(kind: PageRequest['idKind'], id: number | string): number | string {
-  const ok = kind === 'int' ? typeof id === 'number' && id > 0 && id <= 2_147_483_647 : typeof id === 'string' && UUID.test(id);
+  const ok =
+    kind === 'int'
+      ? typeof id === 'number' && id > 0 && id <= 2_147_483_647
+      : typeof id === 'string' && UUID.test(id);
   if (!ok) throw badCursor();
   return id;
 }

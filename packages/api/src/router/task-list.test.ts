@@ -78,7 +78,8 @@ describe.each(testEngines)('task.list pages on %s', (engine) => {
       ),
       { numRuns: 40 },
     );
-  });
+    // 40 runs of seeding and paging: seconds alone, far longer on a loaded shared CI machine.
+  }, 180_000);
 
   const stepArb = fc.record({
     inserts: fc.array(model.taskArb, { maxLength: 3 }),

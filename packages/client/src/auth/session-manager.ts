@@ -131,17 +131,15 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       void end(message.reason, false);
       return;
     }
-    void store
-      .load()
-      .then((previous) =>
-        keep(
-          {
-            accessToken: message.accessToken,
-            accessTokenExpiresAt: new Date(message.accessTokenExpiresAt),
-          },
-          previous,
-        ),
-      );
+    void store.load().then((previous) =>
+      keep(
+        {
+          accessToken: message.accessToken,
+          accessTokenExpiresAt: new Date(message.accessTokenExpiresAt),
+        },
+        previous,
+      ),
+    );
   });
 
   return {

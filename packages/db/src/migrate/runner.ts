@@ -6,6 +6,7 @@ import type { SqlConnection } from '../connection';
 import { matchesChecksum } from './checksum';
 import { type MigrationFile, defaultMigrationsDir, readMigrationFiles } from './files';
 import { withMigrationLock } from './lock';
+import { needsNoTransaction, splitStatements } from './statements';
 
 const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -38,7 +39,11 @@ export interface MigrateOptions {
   onApplied?: (name: string, ms: number) => void;
 }
 
-/** Applies every pending migration in name order, each in its own transaction. */
+/**
+ * Applies every pending migration in name order, each in its own transaction, except one that
+ * PostgreSQL refuses to run in a transaction block (`CREATE INDEX CONCURRENTLY`): that one runs
+ * outside any, as `prisma migrate deploy` runs it.
+ */
 export async function migrate(db: Database, options: MigrateOptions = {}): Promise<string[]> {
   const files = readMigrationFiles(options.migrationsDir ?? defaultMigrationsDir);
   return db.withConnection((conn) =>
@@ -108,6 +113,7 @@ function checkHistory(files: MigrationFile[], applied: AppliedRow[]): { pending:
 }
 
 async function applyOne(conn: SqlConnection, file: MigrationFile): Promise<void> {
+  if (needsNoTransaction(file.sql)) return applyWithoutTransaction(conn, file);
   await conn.exec('BEGIN');
   try {
     const startedAt = new Date();
@@ -126,4 +132,33 @@ async function applyOne(conn: SqlConnection, file: MigrationFile): Promise<void>
       `Migration ${file.name} failed and was rolled back: ${(error as Error).message}`,
     );
   }
+}
+
+/**
+ * Prisma's bookkeeping for a script it cannot roll back: the row is written first, unfinished,
+ * and finished only when every statement ran; a failure leaves it unfinished with the error in
+ * `logs`, so the next run refuses until someone resolves it. Each statement is sent alone,
+ * because a multi-statement query is an implicit transaction block.
+ */
+async function applyWithoutTransaction(conn: SqlConnection, file: MigrationFile): Promise<void> {
+  const id = randomUUID();
+  await conn.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+     VALUES ($1, $2, $3, now(), 0)`,
+    [id, file.checksum, file.name],
+  );
+  try {
+    for (const statement of splitStatements(file.sql)) await conn.exec(statement);
+  } catch (error) {
+    const message = (error as Error).message;
+    await conn.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
+    throw new MigrationError(
+      `Migration ${file.name} failed outside a transaction (it has CONCURRENTLY), so what ran before ` +
+        `the failure stays; fix the database by hand, then resolve the migration: ${message}`,
+    );
+  }
+  await conn.query(
+    `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+    [id],
+  );
 }

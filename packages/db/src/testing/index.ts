@@ -10,8 +10,17 @@ import { loadPgliteTemplate } from '../pglite-template';
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 
+/**
+ * The engines a run tests against. In CI PostgreSQL is always one of them: without
+ * TEST_DATABASE_URL its suites then fail (createEmptyTestDatabase throws) instead of being
+ * skipped, so a CI that lost its database setting cannot pass on PGlite alone.
+ */
+export function enginesUnderTest(env: { CI?: string; TEST_DATABASE_URL?: string }): Engine[] {
+  return env.TEST_DATABASE_URL || env.CI === 'true' ? ['pglite', 'postgres'] : ['pglite'];
+}
+
 /** The engines this run tests against: `describe.each(testEngines)`. */
-export const testEngines: Engine[] = testDatabaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+export const testEngines: Engine[] = enginesUnderTest(process.env);
 
 export interface TestDatabase extends Database {
   /** The database's own URL (PostgreSQL only), for starting servers against it. */
@@ -24,7 +33,8 @@ export async function createEmptyTestDatabase(engine: Engine, poolSize = 5): Pro
     const db = createDatabase({ pgliteDir: 'memory', pgliteTemplate: await loadPgliteTemplate() });
     return { ...db, url: undefined };
   }
-  if (!testDatabaseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  if (!testDatabaseUrl)
+    throw new Error('TEST_DATABASE_URL is not set: PostgreSQL cannot be tested');
   const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = withDatabaseName(testDatabaseUrl, name);

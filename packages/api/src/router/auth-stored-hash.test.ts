@@ -1,0 +1,42 @@
+// A stored hash the verifier cannot read (another scheme, a truncated or hand-edited value) is a
+// failed login for the client, never a 500: the password cannot be proven to match it.
+import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthHarness, createAuthHarness } from '../testing/auth-harness';
+import { errorOf } from '../testing/error-shape';
+
+const password = 'correct horse battery';
+const unreadableHashes = {
+  bcrypt: '$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy',
+  garbage: 'not a hash at all',
+  empty: '',
+  'argon2 with its salt cut off': '$argon2id$v=19$m=19456,t=2,p=1$',
+};
+
+describe.each(testEngines)('auth.login against an unreadable stored hash on %s', (engine) => {
+  let db: TestDatabase;
+  let h: AuthHarness;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+    h = createAuthHarness(db);
+  });
+  afterAll(() => db?.close());
+
+  it.each(Object.entries(unreadableHashes))(
+    'answers INVALID_CREDENTIALS for a %s hash',
+    async (kind, passwordHash) => {
+      const email = `${kind.replace(/\W/g, '-')}@example.com`;
+      await db.prisma.user.create({ data: { email, passwordHash } });
+      expect(await errorOf(h.call().auth.login({ email, password }))).toEqual({
+        status: 401,
+        appCode: 'INVALID_CREDENTIALS',
+        field: undefined,
+        retryAfter: undefined,
+        message: 'Invalid email or password',
+      });
+      const row = await db.prisma.user.findUniqueOrThrow({ where: { email } });
+      expect(row.passwordHash).toBe(passwordHash);
+      expect(await db.prisma.session.count({ where: { userId: row.id } })).toBe(0);
+    },
+  );
+});

@@ -1,0 +1,70 @@
+// Sums the per-package test reports into the one closing line of `pnpm test`.
+// Two report formats are accepted, looked for in each package's test-results/ directory:
+// - vitest.json: vitest's JSON reporter (the shared tooling/vitest config writes it);
+// - summary.json: {"passed": n, "failed": n, "skipped": n}, for a package whose runner is not
+//   vitest (e.g. jest in apps/mobile): its `test` script must write it on every run.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const reportFiles = ['vitest.json', 'summary.json'];
+
+/** Counts of one package's report; a missing report counts as one failure. */
+export function countsOf(dir) {
+  const [vitest, summary] = reportFiles.map((file) => join(dir, 'test-results', file));
+  if (existsSync(vitest)) return countsOfVitest(JSON.parse(readFileSync(vitest, 'utf8')));
+  if (existsSync(summary)) return countsOfSummary(JSON.parse(readFileSync(summary, 'utf8')));
+  return { passed: 0, failed: 1, skipped: 0, unloaded: 0, missing: true };
+}
+
+/**
+ * A test file that throws at import has no test results, so numFailedTests misses it: its
+ * suite's status is "failed" with no failed assertion. Each such file counts as one failure.
+ */
+export function countsOfVitest(report) {
+  const unloaded = (report.testResults ?? []).filter(
+    (suite) =>
+      suite.status === 'failed' &&
+      !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + unloaded,
+    skipped: report.numPendingTests + report.numTodoTests,
+    unloaded,
+    missing: false,
+  };
+}
+
+export function countsOfSummary(summary) {
+  for (const key of ['passed', 'failed', 'skipped']) {
+    if (!Number.isInteger(summary[key]) || summary[key] < 0) {
+      throw new Error(`test-results/summary.json: "${key}" must be a count, got ${summary[key]}`);
+    }
+  }
+  return {
+    passed: summary.passed,
+    failed: summary.failed,
+    skipped: summary.skipped,
+    unloaded: 0,
+    missing: false,
+  };
+}
+
+export function closingLine(counts) {
+  const total = counts.reduce(
+    (sum, c) => ({
+      passed: sum.passed + c.passed,
+      failed: sum.failed + c.failed,
+      skipped: sum.skipped + c.skipped,
+      unloaded: sum.unloaded + c.unloaded,
+    }),
+    { passed: 0, failed: 0, skipped: 0, unloaded: 0 },
+  );
+  const unloaded = total.unloaded
+    ? ` (${total.unloaded} of them test files that failed to load)`
+    : '';
+  return {
+    failed: total.failed,
+    line: `Tests: ${total.passed} passed, ${total.failed} failed${unloaded}, ${total.skipped} skipped`,
+  };
+}
