@@ -1,8 +1,32 @@
 // Building blocks every input schema shares.
 import { z } from 'zod';
 
+/** PostgreSQL text cannot hold U+0000; refused on the way in rather than failing the write. */
+export const hasNul = (value: string): boolean => value.includes('\u0000');
+export const NUL_MESSAGE = 'Must not contain NUL (U+0000) characters';
+
+/** Any stored or searched text: at most `max` characters and no NUL. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !hasNul(value), NUL_MESSAGE);
+
 /** Text trimmed before its length is checked, so whitespace-only input is empty. */
-export const trimmedText = (min: number, max: number) => z.string().trim().min(min).max(max);
+export const trimmedText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((value) => !hasNul(value), NUL_MESSAGE);
+
+/** A search string: trimmed, blank means no filter. */
+export const searchText = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => !hasNul(value), NUL_MESSAGE);
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
@@ -17,14 +41,23 @@ export const pageLimit = z.number().int().min(1).max(100).default(50);
 export const cursor = z.string().max(512).nullish();
 
 /**
+ * Every date a client may send lies in 1900-9999: PostgreSQL and JavaScript both represent far
+ * more, but not the same "more" (a year +275760 date stored fine and then broke every read).
+ */
+export const MIN_DATE = new Date('1900-01-01T00:00:00.000Z');
+export const MAX_DATE = new Date('9999-12-31T23:59:59.999Z');
+
+/**
  * A date-time with an explicit offset (the REST mirror's strings) or a Date (superjson).
  * `z.coerce.date()` would also take null, numbers and loose formats such as "2024"; the
  * transform on the string branch keeps the schema describable in OpenAPI as a date-time string.
  */
-export const dateTime = z.union([
-  z.date(),
-  z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
-]);
+export const dateTime = z
+  .union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))])
+  .refine(
+    (date) => date.getTime() >= MIN_DATE.getTime() && date.getTime() <= MAX_DATE.getTime(),
+    'Dates must fall in the years 1900 to 9999',
+  );
 
 export const intId = z.number().int().positive().max(2_147_483_647);
 

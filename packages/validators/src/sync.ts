@@ -7,9 +7,7 @@ import { assetOutput, uuidIdOutput } from './outputs/asset';
 import { tagOutput, taskOutput } from './outputs/task';
 
 /** Resume point: the last event id the client applied (tRPC fills it from Last-Event-ID). */
-export const syncEventsInput = z
-  .object({ lastEventId: z.string().max(128).nullish() })
-  .nullish();
+export const syncEventsInput = z.object({ lastEventId: z.string().max(128).nullish() }).nullish();
 export type SyncEventsInput = z.infer<typeof syncEventsInput>;
 
 export const syncEntities = ['task', 'tag', 'asset'] as const;
