@@ -14,6 +14,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 12, minute));
 function task(id: number, title: string, minute: number, tags: TaskOutput['tags'] = []): TaskOutput {
   return {
     id,
+    userId: 'u1',
     title,
     description: null,
     completed: false,
