@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { DEFAULT_MAX_BATCH_SIZE } from '@repo/validators';
 import { z } from 'zod';
 import { type TrustProxy, parseTrustProxy } from './http/client-ip';
 import { readOrCreateDevJwtSecret } from './dev-jwt-secret';
@@ -35,6 +36,8 @@ export interface Config {
   corsOrigins: string[];
   trustProxy: TrustProxy;
   bodyLimitBytes: number;
+  /** Calls per tRPC batch request; more are refused before any procedure runs. */
+  trpcMaxBatchSize: number;
   rateLimitAuthPoints: number;
   rateLimitAuthWindowSeconds: number;
   redisUrl: string | undefined;
@@ -162,6 +165,7 @@ const fields = {
     return z.NEVER;
   }),
   BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024),
+  TRPC_MAX_BATCH_SIZE: int(1, 100),
   RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: int(1, 86_400),
   REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis'),
@@ -236,6 +240,7 @@ export function loadConfig(
     corsOrigins: values.CORS_ORIGINS ?? (nodeEnv === 'production' ? [] : DEV_CORS_ORIGINS),
     trustProxy: values.TRUST_PROXY ?? { mode: 'none' },
     bodyLimitBytes: values.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    trpcMaxBatchSize: values.TRPC_MAX_BATCH_SIZE ?? DEFAULT_MAX_BATCH_SIZE,
     rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS ?? 5,
     rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS ?? 60,
     redisUrl: values.REDIS_URL,

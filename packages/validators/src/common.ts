@@ -37,6 +37,12 @@ export const sortOrder = z.enum(['asc', 'desc']).default('desc');
 
 export const pageLimit = z.number().int().min(1).max(100).default(50);
 
+/**
+ * Calls one tRPC batch may carry: the server refuses more before any procedure runs, and the
+ * clients' batch links split at the same number.
+ */
+export const DEFAULT_MAX_BATCH_SIZE = 16;
+
 /** Opaque keyset cursor; its content is checked by the pagination helper. */
 export const cursor = z.string().max(512).nullish();
 
