@@ -26,7 +26,8 @@ export const currency = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'Expected a three-letter ISO 4217 currency code')
-  .refine((code) => currencyCodes?.has(code) ?? true, 'Unknown ISO 4217 currency code');
+  .refine((code) => currencyCodes?.has(code) ?? true, 'Unknown ISO 4217 currency code')
+  .meta(currencyCodes ? { override: { enum: [...currencyCodes] } } : {});
 
 /** Absolute https URL, stored as given: re-serialising could change or lengthen it. */
 export const imageUrl = z
@@ -37,7 +38,14 @@ export const imageUrl = z
     if (!/^https:\/\/[^\s]+$/i.test(value) || hasNul(value) || !URL.canParse(value)) return false;
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname !== '';
-  }, 'Expected an absolute https: URL');
+  }, 'Expected an absolute https: URL')
+  // The document promises a plain subset (host names, a simple path), all of which pass above.
+  .meta({
+    override: {
+      format: 'uri',
+      pattern: '^https://[a-z0-9]+(?:[.-][a-z0-9]+)*(?:/[A-Za-z0-9._~-]*)*$',
+    },
+  });
 
 export const imageUrls = z.array(imageUrl).max(MAX_IMAGE_URLS);
 
@@ -112,4 +120,15 @@ export const metadata = z
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }
   })
-  .pipe(z.record(z.string(), z.json()));
+  .pipe(z.record(z.string(), z.json()))
+  .meta({
+    override: {
+      type: 'object',
+      description: `A JSON object of at most ${MAX_METADATA_BYTES} bytes; no key __proto__, constructor or prototype and no NUL, at any depth`,
+      propertyNames: { pattern: '^[^\\u0000]*$', not: { enum: [...FORBIDDEN_METADATA_KEYS] } },
+      additionalProperties: {
+        type: ['string', 'number', 'boolean', 'null'],
+        pattern: '^[^\\u0000]*$',
+      },
+    },
+  });

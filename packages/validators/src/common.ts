@@ -5,12 +5,14 @@ import { z } from 'zod';
 export const hasNul = (value: string): boolean => value.includes('\u0000');
 export const NUL_MESSAGE = 'Must not contain NUL (U+0000) characters';
 
+// Regular expressions rather than refinements, so the OpenAPI document carries the same rule as
+// a `pattern`. Both are linear: no two adjacent parts can match the same character.
+const NO_NUL = /^[^\u0000]*$/;
+/** No NUL and at least one non-space character (what `.trim().min(1)` leaves non-empty). */
+const NO_NUL_NOT_BLANK = /^\s*[^\s\u0000][^\u0000]*$/;
+
 /** Any stored or searched text: at most `max` characters and no NUL. */
-export const plainText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !hasNul(value), NUL_MESSAGE);
+export const plainText = (max: number) => z.string().max(max).regex(NO_NUL, NUL_MESSAGE);
 
 /** Text trimmed before its length is checked, so whitespace-only input is empty. */
 export const trimmedText = (min: number, max: number) =>
@@ -19,14 +21,13 @@ export const trimmedText = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
-    .refine((value) => !hasNul(value), NUL_MESSAGE);
+    .regex(
+      min > 0 ? NO_NUL_NOT_BLANK : NO_NUL,
+      min > 0 ? 'Must not be blank or contain NUL (U+0000) characters' : NUL_MESSAGE,
+    );
 
 /** A search string: trimmed, blank means no filter. */
-export const searchText = z
-  .string()
-  .trim()
-  .max(200)
-  .refine((value) => !hasNul(value), NUL_MESSAGE);
+export const searchText = trimmedText(0, 200);
 
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
@@ -54,16 +55,42 @@ export const MIN_DATE = new Date('1900-01-01T00:00:00.000Z');
 export const MAX_DATE = new Date('9999-12-31T23:59:59.999Z');
 
 /**
+ * What the OpenAPI document promises for a date: the years 1901-9998 whatever the offset, just
+ * inside what the server takes, so a string the document allows is never refused (1900 and
+ * 9999 are accepted too, but an offset can move their first or last hours across the bound).
+ */
+const DOCUMENTED_YEARS =
+  '^(?:19(?:0[1-9]|[1-9]\\d)|[2-8]\\d{3}|9(?:[0-8]\\d{2}|9[0-8]\\d|99[0-8]))-';
+
+/** Adds the year bound to the rendered schema: JSON Schema allows one `pattern` per schema. */
+const ISO_DATE_TIME = z.toJSONSchema(z.iso.datetime({ offset: true })).pattern;
+const documentYears = ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+  delete jsonSchema.anyOf;
+  jsonSchema.type = 'string';
+  jsonSchema.format = 'date-time';
+  jsonSchema.pattern = ISO_DATE_TIME;
+  jsonSchema.allOf = [{ pattern: DOCUMENTED_YEARS }];
+  jsonSchema.description ??= 'An ISO 8601 date-time with an offset, in the years 1900-9999';
+};
+
+const dateTimeText = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value))
+  .meta({ override: documentYears });
+
+/**
  * A date-time with an explicit offset (the REST mirror's strings) or a Date (superjson).
  * `z.coerce.date()` would also take null, numbers and loose formats such as "2024"; the
  * transform on the string branch keeps the schema describable in OpenAPI as a date-time string.
  */
 export const dateTime = z
-  .union([z.date(), z.iso.datetime({ offset: true }).transform((value) => new Date(value))])
+  .union([z.date(), dateTimeText])
   .refine(
     (date) => date.getTime() >= MIN_DATE.getTime() && date.getTime() <= MAX_DATE.getTime(),
     'Dates must fall in the years 1900 to 9999',
-  );
+  )
+  // The Date branch is superjson's; the document describes what REST clients send.
+  .meta({ override: documentYears });
 
 export const intId = z.number().int().positive().max(2_147_483_647);
 

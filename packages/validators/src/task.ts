@@ -31,6 +31,16 @@ export const recurrenceRule = z
   .superRefine((rule, ctx) => {
     const problem = recurrenceRuleProblem(rule);
     if (problem) ctx.addIssue({ code: 'custom', message: `Invalid recurrence rule: ${problem}` });
+  })
+  // The document states a simple subset every rule of which is valid; the full subset is in the
+  // README (a regular expression cannot say "BYMONTHDAY=30 never falls in February").
+  .meta({
+    override: {
+      pattern:
+        '^FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;INTERVAL=[1-9]\\d?)?(?:;COUNT=[1-9]\\d?)?$',
+      description:
+        'An RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,WE (see the README for the subset)',
+    },
   });
 
 /** Distinct tag ids; every one must be the caller's (checked by the server). */
