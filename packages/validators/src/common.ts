@@ -7,8 +7,10 @@ export const NUL_MESSAGE = 'Must not contain NUL (U+0000) characters';
 
 // Regular expressions rather than refinements, so the OpenAPI document carries the same rule as
 // a `pattern`. Both are linear: no two adjacent parts can match the same character.
+// eslint-disable-next-line no-control-regex -- NUL is exactly the character to refuse
 const NO_NUL = /^[^\u0000]*$/;
 /** No NUL and at least one non-space character (what `.trim().min(1)` leaves non-empty). */
+// eslint-disable-next-line no-control-regex -- as above
 const NO_NUL_NOT_BLANK = /^\s*[^\s\u0000][^\u0000]*$/;
 
 /** Any stored or searched text: at most `max` characters and no NUL. */
