@@ -21,7 +21,11 @@ interface Operation {
 
 // Operations that end the caller's session or need a form body are exercised elsewhere
 // (rest-auth.test.ts); sending them here would sign the generator's own user out.
-const SKIPPED = new Set(['POST /api/v1/auth/logout', 'POST /api/v1/auth/token', 'POST /api/v1/auth/refresh']);
+const SKIPPED = new Set([
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/token',
+  'POST /api/v1/auth/refresh',
+]);
 
 /**
  * Rules across fields, or only server-issued values, that the document states in prose:
@@ -39,7 +43,10 @@ function statedInProse(query: Record<string, unknown>, body: unknown): boolean {
 describe('OpenAPI conformance', () => {
   let server: TestServer;
   let user: RestUser;
-  let document: { paths: Record<string, Record<string, Operation>>; components: { schemas?: Record<string, Schema> } };
+  let document: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas?: Record<string, Schema> };
+  };
   beforeAll(async () => {
     server = await startTestServer({ config: { rateLimitAuthPoints: 1_000_000 } });
     user = await registerRest(server.url);
@@ -56,7 +63,11 @@ describe('OpenAPI conformance', () => {
 
   it('accepts what the document allows, and answers only statuses it lists', async () => {
     const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.entries(item).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation })),
+      Object.entries(item).map(([method, operation]) => ({
+        path,
+        method: method.toUpperCase(),
+        operation,
+      })),
     );
     const tried = operations.filter(({ path, method }) => !SKIPPED.has(`${method} ${path}`));
     expect(tried.length).toBeGreaterThan(30);
@@ -68,7 +79,9 @@ describe('OpenAPI conformance', () => {
       const queryParams = parameters.filter((p) => p.in === 'query');
       const bodySchema = operation.requestBody?.content['application/json']?.schema;
       const request = fc.record({
-        path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, schemaArbitrary(p.schema, resolve)]))),
+        path: fc.record(
+          Object.fromEntries(pathParams.map((p) => [p.name, schemaArbitrary(p.schema, resolve)])),
+        ),
         query: fc.record(
           Object.fromEntries(queryParams.map((p) => [p.name, schemaArbitrary(p.schema, resolve)])),
           { requiredKeys: queryParams.filter((p) => p.required).map((p) => p.name) },
@@ -89,10 +102,13 @@ describe('OpenAPI conformance', () => {
               if (item !== null && item !== undefined) search.append(name, String(item));
             }
           }
-          const target = search.size > 0 ? `${url}?${search}` : url;
+          const target = search.size > 0 ? `${url}?${search.toString()}` : url;
           const reply = await rest(server.url, method, target, { token: user.accessToken, body });
           const where = `${method} ${path} -> ${reply.status} ${reply.text.slice(0, 300)}`;
-          (seen.get(`${method} ${path}`) ?? seen.set(`${method} ${path}`, new Set()).get(`${method} ${path}`)!).add(reply.status);
+          (
+            seen.get(`${method} ${path}`) ??
+            seen.set(`${method} ${path}`, new Set()).get(`${method} ${path}`)!
+          ).add(reply.status);
           expect(Object.keys(operation.responses), where).toContain(String(reply.status));
           expect(reply.status, where).not.toBe(400);
           expect(reply.status, where).toBeLessThan(500);

@@ -7,7 +7,10 @@ export type Schema = Record<string, unknown>;
 
 const MAX_ITEMS = 4;
 
-export function schemaArbitrary(schema: Schema, resolve: (ref: string) => Schema): fc.Arbitrary<unknown> {
+export function schemaArbitrary(
+  schema: Schema,
+  resolve: (ref: string) => Schema,
+): fc.Arbitrary<unknown> {
   const of = (s: Schema) => schemaArbitrary(s, resolve);
   if (typeof schema.$ref === 'string') return of(resolve(schema.$ref));
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
@@ -33,7 +36,10 @@ export function schemaArbitrary(schema: Schema, resolve: (ref: string) => Schema
     case 'array': {
       const items = of((schema.items as Schema | undefined) ?? {});
       const minLength = (schema.minItems as number | undefined) ?? 0;
-      const maxLength = Math.max(minLength, Math.min((schema.maxItems as number | undefined) ?? MAX_ITEMS, MAX_ITEMS));
+      const maxLength = Math.max(
+        minLength,
+        Math.min((schema.maxItems as number | undefined) ?? MAX_ITEMS, MAX_ITEMS),
+      );
       return fc.array(items, { minLength, maxLength });
     }
     case 'object':
@@ -45,14 +51,20 @@ export function schemaArbitrary(schema: Schema, resolve: (ref: string) => Schema
 }
 
 function lowest(schema: Schema, step: number): number | undefined {
-  const { minimum, exclusiveMinimum } = schema as { minimum?: number; exclusiveMinimum?: number | boolean };
+  const { minimum, exclusiveMinimum } = schema as {
+    minimum?: number;
+    exclusiveMinimum?: number | boolean;
+  };
   if (typeof exclusiveMinimum === 'number') return exclusiveMinimum + step;
   if (exclusiveMinimum === true && minimum !== undefined) return minimum + step;
   return minimum;
 }
 
 function highest(schema: Schema, step: number): number | undefined {
-  const { maximum, exclusiveMaximum } = schema as { maximum?: number; exclusiveMaximum?: number | boolean };
+  const { maximum, exclusiveMaximum } = schema as {
+    maximum?: number;
+    exclusiveMaximum?: number | boolean;
+  };
   if (typeof exclusiveMaximum === 'number') return exclusiveMaximum - step;
   if (exclusiveMaximum === true && maximum !== undefined) return maximum - step;
   return maximum;
@@ -85,7 +97,10 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   );
 }
 
-function objectArbitrary(schema: Schema, of: (s: Schema) => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+function objectArbitrary(
+  schema: Schema,
+  of: (s: Schema) => fc.Arbitrary<unknown>,
+): fc.Arbitrary<unknown> {
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = (schema.required ?? []) as string[];
   const known = fc.record(
@@ -95,8 +110,12 @@ function objectArbitrary(schema: Schema, of: (s: Schema) => fc.Arbitrary<unknown
   const additional = schema.additionalProperties;
   if (!additional || typeof additional !== 'object') return known;
   const names = (schema.propertyNames ?? {}) as Schema;
-  const forbidden = new Set(((names.not as Schema | undefined)?.enum as string[] | undefined) ?? []);
-  const key = stringArbitrary({ ...names, maxLength: 20 }).filter((k) => !forbidden.has(k) && !(k in properties));
+  const forbidden = new Set(
+    ((names.not as Schema | undefined)?.enum as string[] | undefined) ?? [],
+  );
+  const key = stringArbitrary({ ...names, maxLength: 20 }).filter(
+    (k) => !forbidden.has(k) && !(k in properties),
+  );
   return fc
     .tuple(known, fc.dictionary(key, of(additional as Schema), { maxKeys: 3 }))
     .map(([a, b]) => ({ ...b, ...(a as object) }));
