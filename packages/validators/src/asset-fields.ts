@@ -43,7 +43,7 @@ export const imageUrl = z
   .meta({
     override: {
       format: 'uri',
-      pattern: '^https://[a-z0-9]+(?:[.-][a-z0-9]+)*(?:/[A-Za-z0-9._~-]*)*$',
+      pattern: '^https://(?:[a-z0-9]+(?:-[a-z0-9]+)*\\.)+[a-z]{2,}(?:/[A-Za-z0-9._~-]*)*$',
     },
   });
 

@@ -31,7 +31,22 @@ export const trimmedText = (min: number, max: number) =>
 /** A search string: trimmed, blank means no filter. */
 export const searchText = trimmedText(0, 200);
 
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email())
+  // The document promises a plain subset of what z.email() takes, so what it allows is accepted.
+  .meta({
+    override: {
+      type: 'string',
+      format: 'email',
+      maxLength: 254,
+      pattern:
+        '^[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*@[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:\\.[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*\\.[A-Za-z]{2,}$',
+    },
+  });
 
 /** Exact bytes are hashed: never trimmed. Length bounds checked before any hashing work. */
 export const password = z.string().min(8).max(256);
