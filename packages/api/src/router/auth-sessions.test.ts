@@ -193,4 +193,21 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
       (await from('192.0.2.2').auth.login({ email: 'rl@example.com', password })).user.email,
     ).toBe('rl@example.com');
   });
+
+  it('counts an IPv6 client by its /64, so rotating addresses buys no attempts', async () => {
+    const limited = createAuthHarness(db, { points: 3 });
+    const from = (ip: string) => limited.call({ ip });
+    for (const ip of ['2001:db8:1:2::1', '2001:db8:1:2::abcd', '2001:db8:1:2:ffff::9']) {
+      await errorOf(from(ip).auth.login({ email: 'v6@example.com', password }));
+    }
+    const next = await errorOf(
+      from('2001:db8:1:2::77').auth.login({ email: 'v6@example.com', password }),
+    );
+    expect(next.appCode).toBe('RATE_LIMIT_EXCEEDED');
+    // Another /64 is another client.
+    const other = await errorOf(
+      from('2001:db8:1:3::1').auth.login({ email: 'v6@example.com', password }),
+    );
+    expect(other.appCode).toBe('INVALID_CREDENTIALS');
+  });
 });
