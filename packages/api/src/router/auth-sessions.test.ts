@@ -194,6 +194,34 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
     ).toBe('rl@example.com');
   });
 
+  it('limits password changes per user, from any address, before checking the password', async () => {
+    const limited = createAuthHarness(db, { points: 2 });
+    const account = await limited
+      .call()
+      .auth.register({ email: 'pc@example.com', password, session: 'token' });
+    const guess = (ip: string) =>
+      errorOf(
+        limited
+          .as(account.accessToken, { ip })
+          .auth.changePassword({
+            currentPassword: 'a wrong guess',
+            newPassword: 'brand new secret',
+          }),
+      );
+    expect((await guess('192.0.2.10')).appCode).toBe('INVALID_CREDENTIALS');
+    expect((await guess('192.0.2.11')).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await guess('192.0.2.12')).toMatchObject({
+      status: 429,
+      appCode: 'RATE_LIMIT_EXCEEDED',
+      retryAfter: 42,
+    });
+    // Even the right password waits: the budget is spent before the check.
+    const right = limited
+      .as(account.accessToken)
+      .auth.changePassword({ currentPassword: password, newPassword: 'brand new secret' });
+    expect((await errorOf(right)).appCode).toBe('RATE_LIMIT_EXCEEDED');
+  });
+
   it('counts an IPv6 client by its /64, so rotating addresses buys no attempts', async () => {
     const limited = createAuthHarness(db, { points: 3 });
     const from = (ip: string) => limited.call({ ip });

@@ -25,7 +25,7 @@ import {
 import { withAuthErrors } from '../auth/app-error';
 import { clientInfo, deliverAuthResult, startAuthSession } from '../auth/auth-result';
 import { checkCredentials, createPasswordUser, invalidCredentials } from '../auth/credentials';
-import { authRateLimitedProcedure } from '../auth/rate-limit';
+import { authRateLimitedProcedure, spendAuthBudget } from '../auth/rate-limit';
 import { signOut } from '../auth/sign-out';
 import { AppError, notFound } from '../errors';
 import { protectedProcedure, publicProcedure } from '../trpc';
@@ -117,6 +117,8 @@ export const authRouter = {
     .input(changePasswordInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
+      // Per user, not per IP: a stolen access token must not buy unlimited password guesses.
+      await spendAuthBudget(ctx, `password-change:${ctx.user.id}`);
       const row = await ctx.prisma.user.findUnique({
         where: { id: ctx.user.id },
         select: { passwordHash: true },
