@@ -33,8 +33,8 @@ const DESCRIPTION = [
   'password (or paste an access token from `/api/v1/auth/login` under *bearerAuth*).',
 ].join('\n');
 
-/** register and login spend the per-IP sign-in budget (packages/api auth/rate-limit.ts). */
-const RATE_LIMITED = new Set(['auth.register', 'auth.login']);
+/** Sign-in budgets (packages/api auth/rate-limit.ts): per IP, and per user for password changes. */
+const RATE_LIMITED = new Set(['auth.register', 'auth.login', 'auth.changePassword']);
 /** Public procedures that still answer 401: wrong credentials, bad refresh tokens. */
 const CREDENTIAL_CHECKS = new Set(['auth.login', 'auth.refresh', 'auth.logout']);
 /** Inputs naming other rows (tag ids) answer 404 when one is not the caller's. */
