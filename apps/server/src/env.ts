@@ -40,6 +40,9 @@ export interface Config {
   trpcMaxBatchSize: number;
   rateLimitAuthPoints: number;
   rateLimitAuthWindowSeconds: number;
+  /** Failed logins per account per window, from any address. */
+  rateLimitLoginFailures: number;
+  rateLimitLoginFailuresWindowSeconds: number;
   redisUrl: string | undefined;
   panelEnabled: boolean;
   logLevel: LogLevel;
@@ -168,6 +171,8 @@ const fields = {
   TRPC_MAX_BATCH_SIZE: int(1, 100),
   RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: int(1, 86_400),
+  RATE_LIMIT_LOGIN_FAILURES: int(1, 1_000_000),
+  RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS: int(1, 86_400),
   REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis'),
   EXTERNAL_JWT_JWKS_URL: urlWithScheme(['https:', 'http:'], 'JWKS'),
   EXTERNAL_JWT_SECRET: secret,
@@ -243,6 +248,8 @@ export function loadConfig(
     trpcMaxBatchSize: values.TRPC_MAX_BATCH_SIZE ?? DEFAULT_MAX_BATCH_SIZE,
     rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS ?? 5,
     rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS ?? 60,
+    rateLimitLoginFailures: values.RATE_LIMIT_LOGIN_FAILURES ?? 10,
+    rateLimitLoginFailuresWindowSeconds: values.RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS ?? 900,
     redisUrl: values.REDIS_URL,
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

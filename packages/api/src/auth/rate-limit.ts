@@ -4,12 +4,17 @@
 // Services: this package stays store-free.
 import type { Context } from '../context';
 import { AppError } from '../errors';
+import type { RateLimiter } from '../services';
 import { publicProcedure } from '../trpc';
 import { rateLimitKey } from './rate-limit-key';
 
 /** Spends one point of `key`'s budget, or refuses with RATE_LIMIT_EXCEEDED and Retry-After. */
-export async function spendAuthBudget(ctx: Pick<Context, 'services'>, key: string): Promise<void> {
-  const decision = await ctx.services.authRateLimiter.consume(key);
+export async function spendAuthBudget(
+  ctx: Pick<Context, 'services'>,
+  key: string,
+  limiter: RateLimiter = ctx.services.authRateLimiter,
+): Promise<void> {
+  const decision = await limiter.consume(key);
   if (!decision.allowed) {
     const seconds = Math.max(1, decision.retryAfterSeconds);
     throw new AppError('RATE_LIMIT_EXCEEDED', `Too many attempts; retry in ${seconds} s`, {

@@ -201,12 +201,10 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
       .auth.register({ email: 'pc@example.com', password, session: 'token' });
     const guess = (ip: string) =>
       errorOf(
-        limited
-          .as(account.accessToken, { ip })
-          .auth.changePassword({
-            currentPassword: 'a wrong guess',
-            newPassword: 'brand new secret',
-          }),
+        limited.as(account.accessToken, { ip }).auth.changePassword({
+          currentPassword: 'a wrong guess',
+          newPassword: 'brand new secret',
+        }),
       );
     expect((await guess('192.0.2.10')).appCode).toBe('INVALID_CREDENTIALS');
     expect((await guess('192.0.2.11')).appCode).toBe('INVALID_CREDENTIALS');
@@ -220,6 +218,29 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
       .as(account.accessToken)
       .auth.changePassword({ currentPassword: password, newPassword: 'brand new secret' });
     expect((await errorOf(right)).appCode).toBe('RATE_LIMIT_EXCEEDED');
+  });
+
+  it('limits failed logins per account across addresses; successes do not count', async () => {
+    const limited = createAuthHarness(db, { accountPoints: 2 });
+    await limited
+      .call()
+      .auth.register({ email: 'stuffed@example.com', password, session: 'token' });
+    const login = (ip: string, attempt: string) =>
+      limited.call({ ip }).auth.login({ email: 'stuffed@example.com', password: attempt });
+    for (let i = 0; i < 3; i++) await login('198.51.100.1', password); // refunded each time
+    expect((await errorOf(login('198.51.100.2', 'guess one'))).appCode).toBe('INVALID_CREDENTIALS');
+    expect((await errorOf(login('198.51.100.3', 'guess two'))).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await errorOf(login('198.51.100.4', 'guess three'))).toMatchObject({
+      status: 429,
+      appCode: 'RATE_LIMIT_EXCEEDED',
+      retryAfter: 42,
+    });
+    // Other accounts are untouched.
+    await limited.call().auth.register({ email: 'other@example.com', password, session: 'token' });
+    const other = await limited
+      .call({ ip: '198.51.100.4' })
+      .auth.login({ email: 'other@example.com', password });
+    expect(other.user.email).toBe('other@example.com');
   });
 
   it('counts an IPv6 client by its /64, so rotating addresses buys no attempts', async () => {

@@ -46,9 +46,16 @@ export const authRouter = {
     .meta(authRest.login)
     .input(loginInput)
     .output(authResultOutput)
-    .mutation(async ({ ctx, input }) =>
-      startAuthSession(ctx, await checkCredentials(ctx.prisma, input), input.session),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      // Every attempt spends a point of the account's budget and a success refunds it, so only
+      // failures count, from whatever addresses they come.
+      const limiter = ctx.services.accountLoginLimiter;
+      const key = `login-account:${input.email}`;
+      await spendAuthBudget(ctx, key, limiter);
+      const user = await checkCredentials(ctx.prisma, input);
+      await limiter.refund(key);
+      return startAuthSession(ctx, user, input.session);
+    }),
 
   refresh: publicProcedure
     .meta(authRest.refresh)
