@@ -37,6 +37,11 @@ export interface Config {
   bodyLimitBytes: number;
   rateLimitAuthPoints: number;
   rateLimitAuthWindowSeconds: number;
+  /** Failed logins per account per window, from any address. */
+  rateLimitLoginFailures: number;
+  rateLimitLoginFailuresWindowSeconds: number;
+  /** Calls per tRPC batch request; more are refused before any procedure runs. */
+  trpcMaxBatchSize: number;
   redisUrl: string | undefined;
   panelEnabled: boolean;
   logLevel: LogLevel;
@@ -134,6 +139,9 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS,
     rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS,
+    rateLimitLoginFailures: values.RATE_LIMIT_LOGIN_FAILURES,
+    rateLimitLoginFailuresWindowSeconds: values.RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS,
+    trpcMaxBatchSize: values.TRPC_MAX_BATCH_SIZE,
     redisUrl: values.REDIS_URL,
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

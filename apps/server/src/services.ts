@@ -29,6 +29,11 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
   });
   const external = config.externalJwt && createExternalIssuer(config.externalJwt);
   const authRateLimiter = createAuthRateLimiter(config, logger);
+  const accountLoginLimiter = createAuthRateLimiter(config, logger, {
+    name: 'login_failures',
+    points: config.rateLimitLoginFailures,
+    durationSeconds: config.rateLimitLoginFailuresWindowSeconds,
+  });
 
   return {
     now,
@@ -36,8 +41,11 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     refreshTokenTtlMs: config.refreshTokenTtlSeconds * 1000,
     authenticate: createAuthenticate({ prisma: db.prisma, accessTokens, external, now }),
     authRateLimiter,
+    accountLoginLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.
     cursorKey: createHmac('sha256', config.jwtSecret).update('pagination-cursor').digest(),
-    close: () => authRateLimiter.close(),
+    close: async () => {
+      await Promise.all([authRateLimiter.close(), accountLoginLimiter.close()]);
+    },
   };
 }

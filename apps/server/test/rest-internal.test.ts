@@ -16,7 +16,14 @@ describe('REST internal failures', () => {
     now: () => new Date(),
     cursorKey: new Uint8Array(32),
     accessTokens: { sign: () => Promise.reject(new Error('unused')) },
-    authRateLimiter: { consume: () => Promise.resolve({ allowed: true }) },
+    authRateLimiter: {
+      consume: () => Promise.resolve({ allowed: true }),
+      refund: () => Promise.resolve(),
+    },
+    accountLoginLimiter: {
+      consume: () => Promise.resolve({ allowed: true }),
+      refund: () => Promise.resolve(),
+    },
     authenticate: () => Promise.reject(failure),
   };
 

@@ -9,6 +9,7 @@ const trpcCodeForStatus: Record<number, TRPCCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
@@ -49,8 +50,9 @@ export function appCodeForTrpcCode(code: TRPCCode): AppCode {
     case 'UNAUTHORIZED':
       return 'MISSING_TOKEN';
     case 'NOT_FOUND':
-    case 'METHOD_NOT_SUPPORTED':
       return 'NOT_FOUND';
+    case 'METHOD_NOT_SUPPORTED':
+      return 'METHOD_NOT_ALLOWED';
     case 'CONFLICT':
       return 'CONFLICT';
     case 'PAYLOAD_TOO_LARGE':

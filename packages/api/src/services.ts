@@ -24,6 +24,8 @@ export interface Services {
   accessTokens: Pick<AccessTokens, 'sign'>;
   /** The register/login budget per client IP, whatever store backs it (memory, PostgreSQL, Redis). */
   authRateLimiter: RateLimiter;
+  /** Failed sign-ins per account (credential stuffing from many addresses); shared store too. */
+  accountLoginLimiter: RateLimiter;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -31,4 +33,6 @@ export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfter
 export interface RateLimiter {
   /** Spends one point of `key`'s budget and says whether the call may go ahead. */
   consume(key: string): Promise<RateLimitDecision>;
+  /** Gives one point back: a sign-in that succeeded was not a guess. */
+  refund(key: string): Promise<void>;
 }

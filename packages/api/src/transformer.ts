@@ -6,6 +6,7 @@
 // whole value to superjson. transformer.test.ts checks the equality property-based. Inputs and
 // every client keep plain superjson.
 import type { CombinedDataTransformer } from '@trpc/server';
+import { checkDeserializedInput, checkSuperjsonInput } from './input-guard';
 import superjson, { type SuperJSONResult, type SuperJSONValue } from 'superjson';
 
 type Annotation = ['Date'] | ['undefined'];
@@ -120,7 +121,16 @@ export function serializeOutput(value: unknown): SuperJSONResult {
 }
 
 export const transformer: CombinedDataTransformer = {
-  input: superjson,
+  input: {
+    serialize: (value: unknown) => superjson.serialize(value as SuperJSONValue),
+    deserialize: (data: unknown) => {
+      checkSuperjsonInput(data);
+      const value = superjson.deserialize<unknown>(data as SuperJSONResult);
+      // Only shared references can change the shape superjson hands back.
+      if ((data as SuperJSONResult).meta?.referentialEqualities) checkDeserializedInput(value);
+      return value;
+    },
+  },
   output: {
     serialize: serializeOutput,
     deserialize: (data: unknown) => superjson.deserialize<unknown>(data as SuperJSONResult),

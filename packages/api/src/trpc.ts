@@ -28,7 +28,9 @@ const t = initTRPC
           },
         };
       }
-      if (cause instanceof ZodError) {
+      // Only the input's ZodError is the client's mistake (BAD_REQUEST); an output that fails its
+      // schema is our bug and falls through to INTERNAL below.
+      if (cause instanceof ZodError && error.code === 'BAD_REQUEST') {
         const first = cause.issues[0];
         const fieldErrors: Record<string, string[]> = {};
         for (const issue of cause.issues) {

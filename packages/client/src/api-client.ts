@@ -10,6 +10,7 @@ import {
   splitLink,
 } from '@trpc/client';
 import type { EventSourceLike } from '@trpc/server/unstable-core-do-not-import';
+import { DEFAULT_MAX_BATCH_SIZE } from '@repo/validators';
 import superjson from 'superjson';
 import { authLink, authorizationHeader } from './auth/auth-link';
 import type { AuthTokens, SessionManager } from './auth/session-manager';
@@ -28,9 +29,6 @@ export interface ApiClientOptions {
   fetch?: FetchLike;
 }
 
-/** Most operations one HTTP request may carry (the server has a cap of its own). */
-const MAX_BATCH = 10;
-
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const { url, session } = options;
   return createTRPCClient<AppRouter>({
@@ -48,7 +46,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           httpBatchLink({
             url,
             transformer: superjson,
-            maxItems: MAX_BATCH,
+            // The server refuses larger batches (TRPC_MAX_BATCH_SIZE, default the same constant).
+            maxItems: DEFAULT_MAX_BATCH_SIZE,
             headers: ({ opList }) => authorizationHeader(opList),
             ...(options.fetch ? { fetch: options.fetch as never } : {}),
           }),

@@ -15,6 +15,8 @@ export const appCodeStatus = {
   REFRESH_TOKEN_REUSED: 401,
   INVALID_REFRESH_TOKEN: 401,
   NOT_FOUND: 404,
+  /** A known path asked with a method it does not serve; `Allow` lists those it does. */
+  METHOD_NOT_ALLOWED: 405,
   EMAIL_ALREADY_EXISTS: 409,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,

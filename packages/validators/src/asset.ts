@@ -2,7 +2,18 @@
 // fields each procedure takes and what an absent or null value means there.
 import { z } from 'zod';
 import { assetConditions, currency, imageUrls, metadata, moneyCents, tags } from './asset-fields';
-import { cursor, dateTime, pageLimit, sortOrder, trimmedText, uuidId } from './common';
+import {
+  cursor,
+  dateTime,
+  hasNul,
+  NUL_MESSAGE,
+  pageLimit,
+  plainText,
+  searchText,
+  sortOrder,
+  trimmedText,
+  uuidId,
+} from './common';
 
 export * from './asset-fields';
 
@@ -11,12 +22,13 @@ const category = z
   .string()
   .trim()
   .max(50)
+  .refine((value) => !hasNul(value), NUL_MESSAGE)
   .transform((value) => (value === '' ? null : value));
 
 // Nullable fields: null clears them on update; on create null and absent both mean "not set".
 const fields = {
   name: trimmedText(1, 200),
-  description: z.string().max(10_000).nullable(),
+  description: plainText(10_000).nullable(),
   category: category.nullable(),
   condition: z.enum(assetConditions).nullable(),
   /** Not in the future: checked by the server against its clock (Services.now). */
@@ -63,7 +75,7 @@ export const assetListInput = z
     /** Assets carrying this tag, compared case-insensitively. */
     tag: trimmedText(1, 30).optional(),
     /** Literal, case-insensitive substring of name or description; blank means no filter. */
-    q: z.string().trim().max(200).optional(),
+    q: searchText.optional(),
     minValue: moneyCents.optional(),
     maxValue: moneyCents.optional(),
     sort: z.enum(assetSorts).default('createdAt'),

@@ -63,3 +63,25 @@ describe('recurrence rules', () => {
     }
   });
 });
+
+describe('rules that can never occur', () => {
+  it.each([
+    'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30',
+    'FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-30',
+    'FREQ=YEARLY;BYMONTH=4,6,9,11;BYMONTHDAY=31',
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30,31',
+  ])('refuses %s', (rule) => {
+    expect(recurrenceRuleProblem(rule)).toBe(
+      'no month of the rule has that BYMONTHDAY, so it never occurs',
+    );
+  });
+
+  it.each([
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+    'FREQ=MONTHLY;BYMONTHDAY=31',
+    'FREQ=YEARLY;BYMONTH=2,3;BYMONTHDAY=31',
+    'FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=-30',
+  ])('keeps %s, which occurs in some years or months', (rule) => {
+    expect(recurrenceRuleProblem(rule)).toBeNull();
+  });
+});

@@ -92,7 +92,25 @@ function combinationProblem(freq: string, parts: Map<string, string>): string | 
   }
   const until = parts.get('UNTIL');
   if (until && Number.isNaN(untilDate(until).getTime())) return `UNTIL=${until} is not a date`;
-  return null;
+  return impossibleDayProblem(parts);
+}
+
+/** The longest each month can be (February in a leap year). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A rule whose days fit none of its months (FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30) never occurs:
+ * refused here rather than searched for on every completion.
+ */
+function impossibleDayProblem(parts: Map<string, string>): string | null {
+  const monthDays = parts.get('BYMONTHDAY');
+  if (!monthDays) return null;
+  const months = parts.get('BYMONTH')?.split(',').map(Number) ?? [
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  ];
+  const days = monthDays.split(',').map((day) => Math.abs(Number(day)));
+  const fits = months.some((month) => days.some((day) => day <= MONTH_DAYS[month - 1]!));
+  return fits ? null : 'no month of the rule has that BYMONTHDAY, so it never occurs';
 }
 
 /** UNTIL as a UTC instant (a floating or date-only UNTIL is read as UTC, as rrule does). */

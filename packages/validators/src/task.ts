@@ -1,6 +1,15 @@
 // Inputs of the task router, shared with the clients so forms validate exactly as the server.
 import { z } from 'zod';
-import { cursor, dateTime, intId, pageLimit, sortOrder, trimmedText } from './common';
+import {
+  cursor,
+  dateTime,
+  intId,
+  pageLimit,
+  plainText,
+  searchText,
+  sortOrder,
+  trimmedText,
+} from './common';
 import { recurrenceRuleProblem } from './recurrence-rule';
 
 export {
@@ -22,6 +31,16 @@ export const recurrenceRule = z
   .superRefine((rule, ctx) => {
     const problem = recurrenceRuleProblem(rule);
     if (problem) ctx.addIssue({ code: 'custom', message: `Invalid recurrence rule: ${problem}` });
+  })
+  // The document states a simple subset every rule of which is valid; the full subset is in the
+  // README (a regular expression cannot say "BYMONTHDAY=30 never falls in February").
+  .meta({
+    override: {
+      pattern:
+        '^FREQ=(?:DAILY|WEEKLY|MONTHLY|YEARLY)(?:;INTERVAL=[1-9]\\d?)?(?:;COUNT=[1-9]\\d?)?$',
+      description:
+        'An RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO,WE (see the README for the subset)',
+    },
   });
 
 /** Distinct tag ids; every one must be the caller's (checked by the server). */
@@ -33,7 +52,7 @@ export const tagIds = z
 // Nullable fields: null clears them on update; on create null and absent both mean "not set".
 const fields = {
   title: trimmedText(1, 200),
-  description: z.string().max(10_000).nullable(),
+  description: plainText(10_000).nullable(),
   priority: z.enum(taskPriorities),
   dueDate: dateTime.nullable(),
   recurrenceRule: recurrenceRule.nullable(),
@@ -77,7 +96,7 @@ export const taskListInput = z.object({
   /** dueDate >= dueAfter (inclusive), so [dueAfter, dueBefore) tiles a calendar. */
   dueAfter: dateTime.optional(),
   /** Case-insensitive literal substring of title or description; blank means no filter. */
-  q: z.string().trim().max(200).optional(),
+  q: searchText.optional(),
   sort: z.enum(taskSorts).default('createdAt'),
   order: sortOrder,
   limit: pageLimit,

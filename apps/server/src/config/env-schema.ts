@@ -2,6 +2,7 @@
 // and the rules that involve several variables. Pure parsing: no file, clock or process is read
 // here; env.ts turns the result into the Config and performs the side effects.
 import { z } from 'zod';
+import { DEFAULT_MAX_BATCH_SIZE } from '@repo/validators';
 import { parseTrustProxy } from '../http/client-ip';
 
 export const MIN_SECRET_BYTES = 32;
@@ -115,6 +116,9 @@ export const envSchema = z
     BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(1024 * 1024),
     RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000).default(5),
     RATE_LIMIT_AUTH_WINDOW_SECONDS: int(1, 86_400).default(60),
+    RATE_LIMIT_LOGIN_FAILURES: int(1, 1_000_000).default(10),
+    RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS: int(1, 86_400).default(900),
+    TRPC_MAX_BATCH_SIZE: int(1, 100).default(DEFAULT_MAX_BATCH_SIZE),
     REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis').optional(),
     EXTERNAL_JWT_JWKS_URL: urlWithScheme(['https:', 'http:'], 'JWKS').optional(),
     EXTERNAL_JWT_SECRET: secret().optional(),

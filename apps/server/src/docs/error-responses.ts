@@ -37,7 +37,11 @@ const responses = {
   ],
   PayloadTooLarge: [413, 'PAYLOAD_TOO_LARGE', 'Body over the size limit'],
   UnsupportedMediaType: [415, 'UNSUPPORTED_MEDIA_TYPE', 'Body not in the expected content type'],
-  TooManyRequests: [429, 'RATE_LIMIT_EXCEEDED', 'Too many sign-in attempts from this address'],
+  TooManyRequests: [
+    429,
+    'RATE_LIMIT_EXCEEDED',
+    'Too many sign-in attempts from this address, or password changes for this account',
+  ],
   InternalError: [500, 'INTERNAL', 'A bug on our side; the request id is in X-Request-Id'],
   ServiceUnavailable: [
     503,

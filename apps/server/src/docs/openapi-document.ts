@@ -33,10 +33,12 @@ const DESCRIPTION = [
   'password (or paste an access token from `/api/v1/auth/login` under *bearerAuth*).',
 ].join('\n');
 
-/** register and login spend the per-IP sign-in budget (packages/api auth/rate-limit.ts). */
-const RATE_LIMITED = new Set(['auth.register', 'auth.login']);
+/** Sign-in budgets (packages/api auth/rate-limit.ts): per IP, and per user for password changes. */
+const RATE_LIMITED = new Set(['auth.register', 'auth.login', 'auth.changePassword']);
 /** Public procedures that still answer 401: wrong credentials, bad refresh tokens. */
-const CREDENTIAL_CHECKS = new Set(['auth.login', 'auth.refresh']);
+const CREDENTIAL_CHECKS = new Set(['auth.login', 'auth.refresh', 'auth.logout']);
+/** Inputs naming other rows (tag ids) answer 404 when one is not the caller's. */
+const NAMES_ROWS = new Set(['task.list', 'task.create', 'task.update']);
 
 export function createOpenApiDocument(router: AnyTRPCRouter = appRouter): OpenAPIObject {
   const document = generateOpenApiDocument(documentationView(router), {
@@ -101,7 +103,7 @@ function traitsOf(operation: RestOperation) {
     hasInput: operation.hasInput,
     readsBody: operation.inputFrom === 'body',
     authenticated: operation.protect || CREDENTIAL_CHECKS.has(procedurePath),
-    hasPathParams: operation.params.length > 0,
+    hasPathParams: operation.params.length > 0 || NAMES_ROWS.has(procedurePath),
     writes: /(^|\.)(create|update|register)$/.test(procedurePath),
     rateLimited: RATE_LIMITED.has(procedurePath),
   };

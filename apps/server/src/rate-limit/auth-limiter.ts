@@ -18,18 +18,30 @@ export interface AuthRateLimiter extends RateLimiter {
   close(): Promise<void>;
 }
 
-export function createAuthRateLimiter(config: Config, logger: Logger): AuthRateLimiter {
-  const options = {
+/** Which budget: the sign-in one per IP (default), or another kept in the same store. */
+export interface Budget {
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+export function createAuthRateLimiter(
+  config: Config,
+  logger: Logger,
+  budget: Budget = {
+    name: 'auth',
     points: config.rateLimitAuthPoints,
-    duration: config.rateLimitAuthWindowSeconds,
-  };
+    durationSeconds: config.rateLimitAuthWindowSeconds,
+  },
+): AuthRateLimiter {
+  const options = { points: budget.points, duration: budget.durationSeconds };
   const insuranceLimiter = new InsuranceLimiter(
     options,
     logger,
     config.redisUrl ? 'redis' : 'postgres',
   );
   // One budget per deployment: processes with the same issuer share counters in a shared store.
-  const keyPrefix = `auth:${config.jwtIssuer}`;
+  const keyPrefix = `${budget.name}:${config.jwtIssuer}`;
 
   if (config.redisUrl) {
     const redis = createRedisLimiter(config.redisUrl, { ...options, keyPrefix, insuranceLimiter });
@@ -37,7 +49,7 @@ export function createAuthRateLimiter(config: Config, logger: Logger): AuthRateL
     return { store: 'redis', ...asRateLimiter(redis), close: redis.close };
   }
   if (config.databaseUrl) {
-    const postgres = createPostgresLimiter(config.databaseUrl, 'auth', {
+    const postgres = createPostgresLimiter(config.databaseUrl, budget.name, {
       ...options,
       keyPrefix,
       insuranceLimiter,

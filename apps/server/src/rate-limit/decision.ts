@@ -3,8 +3,13 @@
 import type { RateLimiter } from '@repo/api';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 
-export function asRateLimiter(limiter: Pick<RateLimiterAbstract, 'consume'>): RateLimiter {
+export function asRateLimiter(
+  limiter: Pick<RateLimiterAbstract, 'consume' | 'reward'>,
+): RateLimiter {
   return {
+    async refund(key) {
+      await limiter.reward(key, 1);
+    },
     async consume(key) {
       try {
         await limiter.consume(key);

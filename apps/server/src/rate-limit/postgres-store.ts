@@ -62,6 +62,7 @@ export function createPostgresLimiter(
     ));
   return {
     consume: async (key: string) => (await limiter()).consume(key),
+    reward: async (key: string, points: number) => (await limiter()).reward(key, points),
     close: () => pool.end(),
   };
 }

@@ -22,6 +22,7 @@ export function createRedisLimiter(
   const limiter = new RateLimiterRedis({ ...options, storeClient: redis });
   return {
     consume: (key: string) => limiter.consume(key),
+    reward: (key: string, points: number) => limiter.reward(key, points),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

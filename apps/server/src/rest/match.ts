@@ -10,6 +10,24 @@ export interface Match {
 
 export type Matcher = (method: string, pathname: string) => Match | undefined;
 
+/** The methods some operation serves at a path, sorted (for `Allow`); empty for unknown paths. */
+export type MethodLister = (pathname: string) => string[];
+
+export function createMethodLister(operations: readonly RestOperation[]): MethodLister {
+  return (pathname) => {
+    const parts = pathname.split('/').filter(Boolean);
+    const methods = new Set<string>();
+    for (const operation of operations) {
+      const served =
+        operation.params.length === 0
+          ? operation.path === pathname
+          : matchSegments(operation, parts) !== null;
+      if (served) methods.add(operation.method);
+    }
+    return [...methods].sort();
+  };
+}
+
 export function createMatcher(operations: readonly RestOperation[]): Matcher {
   const fixed = new Map<string, RestOperation>();
   const templated: RestOperation[] = [];

@@ -11,7 +11,7 @@ import type { HttpContext, Route } from '../http/routes';
 import { type ContextDeps, createRequestContext } from '../http/request-context';
 import { type RestError, toRestError } from './error-body';
 import { inputFromQuery, withParams } from './input-plan';
-import { type Match, createMatcher } from './match';
+import { type Match, type MethodLister, createMatcher, createMethodLister } from './match';
 import { collectOperations } from './operations';
 import { BodyTooLargeError, readFormBody, readJsonBody } from './read-body';
 import { TOKEN_PATH, grantPasswordToken, inFormTerms } from './token-endpoint';
@@ -26,7 +26,9 @@ export interface RestRouteOptions extends ContextDeps {
 export function restRoute(options: RestRouteOptions): Route {
   const { config, logger } = options;
   const router = options.router ?? appRouter;
-  const match = createMatcher(collectOperations(router));
+  const operations = collectOperations(router);
+  const match = createMatcher(operations);
+  const methodsAt = createMethodLister(operations);
   const limit = config.bodyLimitBytes;
 
   async function run({ operation, params }: Match, ctx: Context, http: HttpContext) {
@@ -66,7 +68,7 @@ export function restRoute(options: RestRouteOptions): Route {
     if (direct) return run(direct, createRequestContext(options, http), http);
     const userPath = parseUserPath(pathname);
     const scoped = userPath && match(method, userPath.pathname);
-    if (!userPath || !scoped) throw new AppError('NOT_FOUND', `No route for ${method} ${pathname}`);
+    if (!userPath || !scoped) throw wrongMethodOrNotFound(methodsAt, http, userPath?.pathname);
     const ctx = createRequestContext(options, http);
     await assertPathUser(ctx, userPath.userId);
     return run(scoped, ctx, http);
@@ -96,6 +98,33 @@ export function restRoute(options: RestRouteOptions): Route {
       }
     },
   };
+}
+
+/**
+ * 405 with `Allow` when the path exists under other methods (RFC 9110 15.5.6), else 404. Checked
+ * before the path's user, so the answer says nothing about whose id it is.
+ */
+function wrongMethodOrNotFound(
+  methodsAt: MethodLister,
+  { res, req, pathname }: HttpContext,
+  userScopedPath: string | undefined,
+): AppError {
+  const allowed =
+    pathname === TOKEN_PATH
+      ? ['POST']
+      : [
+          ...new Set([
+            ...methodsAt(pathname),
+            ...(userScopedPath ? methodsAt(userScopedPath) : []),
+          ]),
+        ];
+  const method = req.method ?? 'GET';
+  if (allowed.length === 0) return new AppError('NOT_FOUND', `No route for ${method} ${pathname}`);
+  res.setHeader('allow', allowed.sort().join(', '));
+  return new AppError(
+    'METHOD_NOT_ALLOWED',
+    `${method} is not allowed here; use ${allowed.join(', ')}`,
+  );
 }
 
 /** A JSON object body, with the path's parameters on top; absent stays absent. */

@@ -193,4 +193,70 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
       (await from('192.0.2.2').auth.login({ email: 'rl@example.com', password })).user.email,
     ).toBe('rl@example.com');
   });
+
+  it('limits password changes per user, from any address, before checking the password', async () => {
+    const limited = createAuthHarness(db, { points: 2 });
+    const account = await limited
+      .call()
+      .auth.register({ email: 'pc@example.com', password, session: 'token' });
+    const guess = (ip: string) =>
+      errorOf(
+        limited.as(account.accessToken, { ip }).auth.changePassword({
+          currentPassword: 'a wrong guess',
+          newPassword: 'brand new secret',
+        }),
+      );
+    expect((await guess('192.0.2.10')).appCode).toBe('INVALID_CREDENTIALS');
+    expect((await guess('192.0.2.11')).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await guess('192.0.2.12')).toMatchObject({
+      status: 429,
+      appCode: 'RATE_LIMIT_EXCEEDED',
+      retryAfter: 42,
+    });
+    // Even the right password waits: the budget is spent before the check.
+    const right = limited
+      .as(account.accessToken)
+      .auth.changePassword({ currentPassword: password, newPassword: 'brand new secret' });
+    expect((await errorOf(right)).appCode).toBe('RATE_LIMIT_EXCEEDED');
+  });
+
+  it('limits failed logins per account across addresses; successes do not count', async () => {
+    const limited = createAuthHarness(db, { accountPoints: 2 });
+    await limited
+      .call()
+      .auth.register({ email: 'stuffed@example.com', password, session: 'token' });
+    const login = (ip: string, attempt: string) =>
+      limited.call({ ip }).auth.login({ email: 'stuffed@example.com', password: attempt });
+    for (let i = 0; i < 3; i++) await login('198.51.100.1', password); // refunded each time
+    expect((await errorOf(login('198.51.100.2', 'guess one'))).appCode).toBe('INVALID_CREDENTIALS');
+    expect((await errorOf(login('198.51.100.3', 'guess two'))).appCode).toBe('INVALID_CREDENTIALS');
+    expect(await errorOf(login('198.51.100.4', 'guess three'))).toMatchObject({
+      status: 429,
+      appCode: 'RATE_LIMIT_EXCEEDED',
+      retryAfter: 42,
+    });
+    // Other accounts are untouched.
+    await limited.call().auth.register({ email: 'other@example.com', password, session: 'token' });
+    const other = await limited
+      .call({ ip: '198.51.100.4' })
+      .auth.login({ email: 'other@example.com', password });
+    expect(other.user.email).toBe('other@example.com');
+  });
+
+  it('counts an IPv6 client by its /64, so rotating addresses buys no attempts', async () => {
+    const limited = createAuthHarness(db, { points: 3 });
+    const from = (ip: string) => limited.call({ ip });
+    for (const ip of ['2001:db8:1:2::1', '2001:db8:1:2::abcd', '2001:db8:1:2:ffff::9']) {
+      await errorOf(from(ip).auth.login({ email: 'v6@example.com', password }));
+    }
+    const next = await errorOf(
+      from('2001:db8:1:2::77').auth.login({ email: 'v6@example.com', password }),
+    );
+    expect(next.appCode).toBe('RATE_LIMIT_EXCEEDED');
+    // Another /64 is another client.
+    const other = await errorOf(
+      from('2001:db8:1:3::1').auth.login({ email: 'v6@example.com', password }),
+    );
+    expect(other.appCode).toBe('INVALID_CREDENTIALS');
+  });
 });

@@ -25,7 +25,7 @@ import {
 import { withAuthErrors } from '../auth/app-error';
 import { clientInfo, deliverAuthResult, startAuthSession } from '../auth/auth-result';
 import { checkCredentials, createPasswordUser, invalidCredentials } from '../auth/credentials';
-import { authRateLimitedProcedure } from '../auth/rate-limit';
+import { authRateLimitedProcedure, spendAuthBudget } from '../auth/rate-limit';
 import { signOut } from '../auth/sign-out';
 import { AppError, notFound } from '../errors';
 import { protectedProcedure, publicProcedure } from '../trpc';
@@ -46,9 +46,16 @@ export const authRouter = {
     .meta(authRest.login)
     .input(loginInput)
     .output(authResultOutput)
-    .mutation(async ({ ctx, input }) =>
-      startAuthSession(ctx, await checkCredentials(ctx.prisma, input), input.session),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      // Every attempt spends a point of the account's budget and a success refunds it, so only
+      // failures count, from whatever addresses they come.
+      const limiter = ctx.services.accountLoginLimiter;
+      const key = `login-account:${input.email}`;
+      await spendAuthBudget(ctx, key, limiter);
+      const user = await checkCredentials(ctx.prisma, input);
+      await limiter.refund(key);
+      return startAuthSession(ctx, user, input.session);
+    }),
 
   refresh: publicProcedure
     .meta(authRest.refresh)
@@ -117,6 +124,8 @@ export const authRouter = {
     .input(changePasswordInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
+      // Per user, not per IP: a stolen access token must not buy unlimited password guesses.
+      await spendAuthBudget(ctx, `password-change:${ctx.user.id}`);
       const row = await ctx.prisma.user.findUnique({
         where: { id: ctx.user.id },
         select: { passwordHash: true },

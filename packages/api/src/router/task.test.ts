@@ -22,6 +22,7 @@ describe.each(testEngines)('task procedures on %s', (engine) => {
     const task = await me.caller.task.create({ title: '  Water plants  ', tagIds: [tag.id] });
     expect(task).toEqual({
       id: task.id,
+      userId: me.user.id,
       title: 'Water plants',
       description: null,
       completed: false,

@@ -27,6 +27,10 @@ export function countingLimiter(points: number): RateLimiter & { reset(): void }
         used > points ? { allowed: false, retryAfterSeconds: 42 } : { allowed: true },
       );
     },
+    refund(key) {
+      spent.set(key, Math.max(0, (spent.get(key) ?? 0) - 1));
+      return Promise.resolve();
+    },
     reset: () => spent.clear(),
   };
 }
@@ -46,7 +50,7 @@ const createCaller = createCallerFactory(appRouter);
 
 export function createAuthHarness(
   db: Database,
-  options: { points?: number; external?: ExternalIssuer } = {},
+  options: { points?: number; accountPoints?: number; external?: ExternalIssuer } = {},
 ) {
   const clock = manualClock(new Date());
   const accessTokens = createAccessTokens(testJwt);
@@ -56,6 +60,7 @@ export function createAuthHarness(
     cursorKey: randomBytes(32),
     accessTokens,
     authRateLimiter: limiter,
+    accountLoginLimiter: countingLimiter(options.accountPoints ?? 1_000_000),
     authenticate: createAuthenticate({
       prisma: db.prisma,
       accessTokens,

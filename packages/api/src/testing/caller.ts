@@ -39,6 +39,11 @@ export const testCursorKey = new Uint8Array(32).fill(42);
 const unused = (what: string) => () =>
   Promise.reject(new Error(`${what} is not available to pre-authenticated test callers`));
 
+const unlimited = {
+  consume: () => Promise.resolve({ allowed: true as const }),
+  refund: () => Promise.resolve(),
+};
+
 /** Services for callers whose auth is given in advance: anything auth-only refuses loudly. */
 export function testServices(clock: TestClock, overrides: Partial<Services> = {}): Services {
   return {
@@ -46,7 +51,8 @@ export function testServices(clock: TestClock, overrides: Partial<Services> = {}
     now: () => clock.now(),
     cursorKey: testCursorKey,
     accessTokens: { sign: unused('accessTokens.sign') },
-    authRateLimiter: { consume: () => Promise.resolve({ allowed: true }) },
+    authRateLimiter: unlimited,
+    accountLoginLimiter: unlimited,
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ function task(
 ): TaskOutput {
   return {
     id,
+    userId: 'u1',
     title,
     description: null,
     completed: false,

@@ -14,6 +14,8 @@ export type TagOutput = z.infer<typeof tagOutput>;
 
 export const taskOutput = z.object({
   id: z.number().int(),
+  /** The owner, as assets carry `ownerId`. */
+  userId: z.string(),
   title: z.string(),
   description: z.string().nullable(),
   completed: z.boolean(),

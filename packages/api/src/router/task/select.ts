@@ -5,6 +5,7 @@ import { type Tag, tagSelect } from '../tag/select';
 // Explicit columns: a column added to the model later is not exposed until it is listed here.
 export const taskColumns = {
   id: true,
+  userId: true,
   title: true,
   description: true,
   completed: true,
