@@ -31,8 +31,14 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
     await refused(me.caller.tag.create({ name: NUL }), 'name');
     await refused(me.caller.asset.create({ name: NUL }), 'name');
     await refused(me.caller.asset.create({ name: 'n', tags: [NUL] }), 'tags.0');
-    await refused(me.caller.asset.create({ name: 'n', metadata: { deep: [{ [NUL]: 1 }] } }), 'metadata');
-    await refused(me.caller.asset.create({ name: 'n', metadata: { deep: [{ k: NUL }] } }), 'metadata');
+    await refused(
+      me.caller.asset.create({ name: 'n', metadata: { deep: [{ [NUL]: 1 }] } }),
+      'metadata',
+    );
+    await refused(
+      me.caller.asset.create({ name: 'n', metadata: { deep: [{ k: NUL }] } }),
+      'metadata',
+    );
     await refused(me.caller.asset.list({ q: NUL }), 'q');
     expect(await db.prisma.task.count({ where: { userId: me.user.id } })).toBe(1);
     expect(await db.prisma.asset.count({ where: { ownerId: me.user.id } })).toBe(0);
@@ -41,19 +47,28 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
 
   it('refuses a year +275760 due date, so the list it would have broken still reads', async () => {
     await refused(me.caller.task.create({ title: 'far', dueDate: new Date(8.64e15) }), 'dueDate');
-    await refused(me.caller.task.create({ title: 'far', dueDate: '+275760-09-13T00:00:00.000Z' }), 'dueDate');
+    await refused(
+      me.caller.task.create({ title: 'far', dueDate: '+275760-09-13T00:00:00.000Z' }),
+      'dueDate',
+    );
     await refused(me.caller.task.list({ dueBefore: new Date(-8.64e15) }), 'dueBefore');
-    const edge = await me.caller.task.create({ title: 'edge', dueDate: '9999-12-31T23:59:59.999Z' });
+    const edge = await me.caller.task.create({
+      title: 'edge',
+      dueDate: '9999-12-31T23:59:59.999Z',
+    });
     expect(edge.dueDate).toEqual(new Date('9999-12-31T23:59:59.999Z'));
     const page = await me.caller.task.list({ sort: 'dueDate' });
     expect(page.items.map((t) => t.title)).toContain('edge');
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key in metadata', async (key) => {
-    const metadata = JSON.parse(`{"${key}":{"polluted":true}}`) as Record<string, unknown>;
-    await refused(me.caller.asset.create({ name: 'n', metadata }), 'metadata');
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a %s key in metadata',
+    async (key) => {
+      const metadata = JSON.parse(`{"${key}":{"polluted":true}}`) as Record<string, unknown>;
+      await refused(me.caller.asset.create({ name: 'n', metadata }), 'metadata');
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    },
+  );
 
   it('answers tasks with their owner, as assets carry ownerId', async () => {
     const task = await me.caller.task.create({ title: 'mine' });
