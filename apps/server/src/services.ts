@@ -1,12 +1,13 @@
 // The Services packages/api needs, built from the configuration and the database: our token
 // signer/verifier, the optional external issuer, and the auth rate limiter with its store.
 import { createHmac } from 'node:crypto';
-import { type Services, createAuthenticate } from '@repo/api';
+import { type Services, createAuthenticate, createLocalBus } from '@repo/api';
 import { createAccessTokens, createExternalIssuer } from '@repo/auth';
 import type { Database } from '@repo/db';
 import type { Logger } from 'pino';
 import type { Config } from './env';
 import { createAuthRateLimiter } from './rate-limit/auth-limiter';
+import { createPgBus } from './sync/pg-bus';
 
 export interface ServicesOptions {
   config: Config;
@@ -33,6 +34,9 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     throw new Error('EXTERNAL_JWT_SECRET must differ from JWT_SECRET');
   }
   const authRateLimiter = createAuthRateLimiter(config, logger);
+  // Several instances share PostgreSQL, so they share its NOTIFY; PGlite is one process.
+  const pgBus = config.databaseUrl ? createPgBus(config.databaseUrl, logger) : null;
+  const syncBus = pgBus ?? createLocalBus();
 
   return {
     now,
@@ -42,6 +46,10 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     authRateLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.
     cursorKey: createHmac('sha256', config.jwtSecret).update('pagination-cursor').digest(),
-    close: () => authRateLimiter.close(),
+    syncBus,
+    close: async () => {
+      await authRateLimiter.close();
+      await pgBus?.close();
+    },
   };
 }

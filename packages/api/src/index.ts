@@ -10,3 +10,5 @@ export { createAuthenticate } from './auth/authenticate';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { type BusListener, type BusMessage, type SyncBus, createDispatcher, createLocalBus } from './sync/bus';
+export { pruneEvents } from './sync/log';

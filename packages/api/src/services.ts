@@ -1,6 +1,7 @@
 // What the procedures need from outside packages/api, injected by the adapter (apps/server)
 // or by tests, so the router never reaches for HTTP, env or globals.
 import type { AccessTokens, PublicUser } from '@repo/auth';
+import type { SyncBus } from './sync/bus';
 
 /** The caller as authentication loaded it: the whole public user, so no procedure re-reads it. */
 export type AuthUser = PublicUser;
@@ -9,6 +10,8 @@ export interface AuthContext {
   user: AuthUser;
   /** Null for callers holding an external issuer's token: they have no session of ours. */
   sessionId: string | null;
+  /** When the caller's access token expires; a live-sync stream ends then (TOKEN_EXPIRED). */
+  expiresAt?: Date;
 }
 
 export interface Services {
@@ -24,6 +27,8 @@ export interface Services {
   accessTokens: Pick<AccessTokens, 'sign'>;
   /** The register/login budget per client IP, whatever store backs it (memory, PostgreSQL, Redis). */
   authRateLimiter: RateLimiter;
+  /** Wakes live-sync streams on every instance: new events, revoked sessions. */
+  syncBus: SyncBus;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

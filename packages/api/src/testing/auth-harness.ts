@@ -8,6 +8,7 @@ import { createAuthenticate } from '../auth/authenticate';
 import { type RequestInfo, type ResponseControl, createContextInner } from '../context';
 import { appRouter } from '../root';
 import type { RateLimiter, Services } from '../services';
+import { createLocalBus } from '../sync/bus';
 import { createCallerFactory } from '../trpc';
 
 export const testJwt = {
@@ -56,6 +57,7 @@ export function createAuthHarness(
     cursorKey: randomBytes(32),
     accessTokens,
     authRateLimiter: limiter,
+    syncBus: createLocalBus(),
     authenticate: createAuthenticate({
       prisma: db.prisma,
       accessTokens,

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { createContextInner } from '../context';
 import { appRouter } from '../root';
 import type { AuthUser, Services } from '../services';
+import { createLocalBus } from '../sync/bus';
 import { createCallerFactory } from '../trpc';
 
 const createCaller = createCallerFactory(appRouter);
@@ -47,6 +48,7 @@ export function testServices(clock: TestClock, overrides: Partial<Services> = {}
     cursorKey: testCursorKey,
     accessTokens: { sign: unused('accessTokens.sign') },
     authRateLimiter: { consume: () => Promise.resolve({ allowed: true }) },
+    syncBus: createLocalBus(),
     ...overrides,
   };
 }
