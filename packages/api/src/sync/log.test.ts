@@ -1,0 +1,56 @@
+// The outbox hazard with sequences, made to happen: two writers' transactions held open and
+// committed in reverse order. With the per-user counter's row lock, the second writer cannot take
+// an id until the first commits, so ids are in commit order and a reader never skips one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { type TestUser, createTestApi } from '../testing/caller';
+import { appendChanges, readEventsAfter } from './log';
+
+const change = (id: number) => ({ op: 'delete', entity: 'task', id }) as const;
+
+describe.each(testEngines.filter((e) => e === 'postgres'))('event ids on %s', (engine) => {
+  let db: TestDatabase;
+  let me: TestUser;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine, 4);
+    me = await createTestApi(db).newUser('ids');
+  });
+  afterAll(() => db?.close());
+
+  it('a transaction that commits first never gets an id above one still open', async () => {
+    const actor = { userId: me.user.id, sessionId: null };
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstAppended!: () => void;
+    const firstHasId = new Promise<void>((resolve) => (firstAppended = resolve));
+    const order: string[] = [];
+
+    // First: takes its id, then stays open until told to commit.
+    const first = db.prisma.$transaction(async (tx) => {
+      const id = await appendChanges(tx, actor, [change(1)]);
+      firstAppended();
+      await firstMayCommit;
+      order.push(`first commits ${id}`);
+      return id;
+    }, { timeout: 20_000 });
+    await firstHasId;
+    // Second: starts later and would commit first; its append waits on the counter's lock.
+    const second = db.prisma.$transaction(async (tx) => {
+      const id = await appendChanges(tx, actor, [change(2)]);
+      order.push(`second got ${id}`);
+      return id;
+    }, { timeout: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(order).toEqual([]);
+    // A reader now sees nothing: no id is visible while a lower one may still commit.
+    expect(await readEventsAfter(db.prisma, me.user.id, 0n, 10)).toEqual([]);
+    releaseFirst();
+    expect(await Promise.all([first, second])).toEqual(['1', '2']);
+    expect(order).toEqual(['first commits 1', 'second got 2']);
+    const seen = await readEventsAfter(db.prisma, me.user.id, 0n, 10);
+    expect(seen.map((e) => [e.id, e.event])).toEqual([
+      [1n, { op: 'delete', entity: 'task', id: 1, sessionId: null }],
+      [2n, { op: 'delete', entity: 'task', id: 2, sessionId: null }],
+    ]);
+  });
+});
