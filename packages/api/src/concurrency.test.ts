@@ -50,7 +50,7 @@ describe.each(testEngines.filter((e) => e === 'postgres'))('optimistic concurren
         ? await me.caller.asset.create({ name: 'v1' })
         : await me.caller.task.create({ title: 'v1' });
     // Move on once, so `stale` is out of date before the race starts.
-    const update = (patch: { expectedUpdatedAt?: Date }, i: number) =>
+    const update = (patch: { expectedUpdatedAt?: Date }, i: number): Promise<unknown> =>
       kind === 'asset'
         ? me.caller.asset.update({ id: id as string, name: `w${i}`, ...patch })
         : me.caller.task.update({ id: id as number, title: `w${i}`, ...patch });

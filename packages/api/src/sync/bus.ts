@@ -23,7 +23,7 @@ export interface SyncBus {
 export function createDispatcher() {
   const byUser = new Map<string, Set<BusListener>>();
   return {
-    subscribe(userId: string, listener: BusListener): () => void {
+    subscribe: (userId: string, listener: BusListener): (() => void) => {
       let set = byUser.get(userId);
       if (!set) byUser.set(userId, (set = new Set()));
       set.add(listener);
@@ -32,7 +32,7 @@ export function createDispatcher() {
         if (set.size === 0 && byUser.get(userId) === set) byUser.delete(userId);
       };
     },
-    dispatch(message: BusMessage): void {
+    dispatch: (message: BusMessage): void => {
       if (message.type === 'resume') {
         for (const set of byUser.values()) for (const listener of set) listener(message);
         return;
