@@ -3,6 +3,7 @@
 // When that connection drops (database restart), it reconnects with backoff and then tells every
 // stream to catch up from the log, so nothing committed meanwhile is missed.
 import { type BusMessage, type SyncBus, createDispatcher } from '@repo/api';
+import { Prisma } from '@repo/db';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -65,6 +66,11 @@ export function createPgBus(databaseUrl: string, logger: Logger): PgBus {
         // The change has committed; its streams see it at their next wake-up or reconnect.
         logger.warn({ err }, 'sync bus: publish failed');
       }
+    },
+    // Queued in the writer's transaction: PostgreSQL delivers it at commit, drops it on rollback.
+    async publishInTransaction(tx, message) {
+      await tx.$executeRaw(Prisma.sql`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(message)})`);
+      return null;
     },
     async close() {
       closed = true;

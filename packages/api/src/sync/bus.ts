@@ -1,6 +1,7 @@
 // The live-sync bus: how a write on one instance wakes the streams on every instance. Messages
 // are small wake-ups (a user id and the newest event id); the event log is the data. apps/server
 // backs it with PostgreSQL LISTEN/NOTIFY, or with this in-process emitter on PGlite (one process).
+import type { Prisma } from '@repo/db';
 
 export type BusMessage =
   /** The user has events up to `lastEventId`: their streams read the log past their cursor. */
@@ -12,9 +13,18 @@ export type BusMessage =
 
 export type BusListener = (message: BusMessage) => void;
 
+/** Run after the writing transaction commits (never when it rolls back). */
+export type AfterCommit = () => void;
+
 export interface SyncBus {
-  /** Delivers `message` to the listeners of its user on every instance (after commit). */
+  /** Delivers `message` (about something already committed) to its user's listeners everywhere. */
   publish(message: BusMessage): Promise<void>;
+  /**
+   * Sends `message` as part of `tx`, so it is delivered when `tx` commits and never if it rolls
+   * back, even when this process dies right after the commit (PostgreSQL queues a NOTIFY in the
+   * transaction). A bus that cannot do that returns what the writer runs once `tx` has committed.
+   */
+  publishInTransaction(tx: Prisma.TransactionClient, message: BusMessage): Promise<AfterCommit | null>;
   /** Listens to one user's messages (and to `resume`); returns the unsubscribe function. */
   subscribe(userId: string, listener: BusListener): () => void;
 }
@@ -50,6 +60,8 @@ export function createLocalBus(): SyncBus {
       dispatcher.dispatch(message);
       return Promise.resolve();
     },
+    // One process: nothing to queue in the database; dispatch once the writer has committed.
+    publishInTransaction: (_tx, message) => Promise.resolve(() => dispatcher.dispatch(message)),
     subscribe: dispatcher.subscribe,
   };
 }

@@ -1,5 +1,6 @@
 // Writes that emit live-sync events: the change and its events commit in one transaction (an
-// event exists if and only if its change committed), and the bus is woken only after commit.
+// event exists if and only if its change committed), and so does the bus message that wakes the
+// streams: it is delivered when the change commits, even if this process dies right after.
 import type { PrismaClient, Prisma } from '@repo/db';
 import type { SyncBus } from './bus';
 import { type SyncActor, type SyncChange, appendChanges } from './log';
@@ -19,14 +20,14 @@ export async function recordWrite<T>(
   ctx: RecordingContext,
   work: (tx: Prisma.TransactionClient) => Promise<Recorded<T>>,
 ): Promise<T> {
-  const { result, lastEventId } = await ctx.prisma.$transaction(async (tx) => {
+  const { result, afterCommit } = await ctx.prisma.$transaction(async (tx) => {
     const { result, changes } = await work(tx);
-    const lastEventId = changes.length > 0 ? await appendChanges(tx, ctx.actor, changes) : null;
-    return { result, lastEventId };
+    if (changes.length === 0) return { result, afterCommit: null };
+    const lastEventId = await appendChanges(tx, ctx.actor, changes);
+    const message = { type: 'events', userId: ctx.actor.userId, lastEventId } as const;
+    return { result, afterCommit: await ctx.syncBus.publishInTransaction(tx, message) };
   });
-  if (lastEventId) {
-    await ctx.syncBus.publish({ type: 'events', userId: ctx.actor.userId, lastEventId });
-  }
+  afterCommit?.();
   return result;
 }
 
