@@ -45,6 +45,10 @@ export interface Config {
   refreshTokenTtlSeconds: number;
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
+  /** Live sync: events older than this are pruned; a stream resuming before them gets resync. */
+  syncRetentionHours: number;
+  /** Live sync: open streams per user; a new one beyond it closes the oldest. */
+  syncMaxStreamsPerUser: number;
 }
 
 export class ConfigError extends Error {
@@ -163,6 +167,8 @@ const fields = {
   }),
   BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024),
   RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000),
+  SYNC_RETENTION_HOURS: int(1, 24 * 365),
+  SYNC_MAX_STREAMS_PER_USER: int(1, 1000),
   RATE_LIMIT_AUTH_WINDOW_SECONDS: int(1, 86_400),
   REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis'),
   EXTERNAL_JWT_JWKS_URL: urlWithScheme(['https:', 'http:'], 'JWKS'),
@@ -237,6 +243,8 @@ export function loadConfig(
     trustProxy: values.TRUST_PROXY ?? { mode: 'none' },
     bodyLimitBytes: values.BODY_LIMIT_BYTES ?? 1024 * 1024,
     rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS ?? 5,
+    syncRetentionHours: values.SYNC_RETENTION_HOURS ?? 168,
+    syncMaxStreamsPerUser: values.SYNC_MAX_STREAMS_PER_USER ?? 20,
     rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS ?? 60,
     redisUrl: values.REDIS_URL,
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',

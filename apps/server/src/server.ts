@@ -10,6 +10,7 @@ import { gracefulClose } from './http/graceful-close';
 import { type Logger, createLogger } from './logger';
 import { createReadinessCheck } from './readiness';
 import { type ServerServices, createServices } from './services';
+import { startPruning } from './sync/prune';
 
 export interface ServerDeps {
   /** A database the caller owns (tests); otherwise one is created from the config and closed on stop. */
@@ -68,6 +69,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
   const closer = gracefulClose(server);
+  const stopPruning = startPruning(db, config.syncRetentionHours, logger);
   let closing: Promise<void> | undefined;
 
   return {
@@ -78,6 +80,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     close() {
       closing ??= (async () => {
         logger.info('shutting down');
+        stopPruning();
         const forced = await closer.close(deps.shutdownTimeoutMs ?? 10_000);
         if (forced) logger.warn('shutdown deadline passed; open connections were closed');
         await ownedServices?.close();

@@ -1,0 +1,38 @@
+// Live sync's lifecycle on a real server: a pruned resume point answers resync, and shutting down
+// cuts open streams at once instead of waiting out the shutdown deadline for them.
+import { pruneEvents } from '@repo/api';
+import { describe, expect, it } from 'vitest';
+import { register } from './helpers/auth-http';
+import { openSyncClient, trpcClient } from './helpers/sync-client';
+import { startTestServer } from './helpers/test-server';
+
+describe('live sync lifecycle', () => {
+  it('answers resync to a lastEventId whose successors were pruned', async () => {
+    const server = await startTestServer();
+    try {
+      const me = (await register(server.url, 'token')).data!;
+      const writer = trpcClient(server.url, me.accessToken);
+      await writer.tag.create.mutate({ name: 'old' });
+      await writer.tag.create.mutate({ name: 'older' });
+      expect(await pruneEvents(server.db.prisma, new Date(Date.now() + 60_000))).toBe(2);
+      const { sync } = openSyncClient(server.url, me.accessToken, '0');
+      await sync.waitFor(1);
+      expect(sync.events).toEqual([{ id: '2', event: { op: 'resync' } }]);
+      sync.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ends open streams at once on shutdown', async () => {
+    const server = await startTestServer();
+    const me = (await register(server.url, 'token')).data!;
+    const { sync, connected } = openSyncClient(server.url, me.accessToken, '0');
+    await connected;
+    const started = Date.now();
+    await server.close();
+    // The default deadline is 10 s; a stream left open would hold close() that long.
+    expect(Date.now() - started).toBeLessThan(3000);
+    sync.close();
+  });
+});
