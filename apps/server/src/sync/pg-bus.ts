@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 
 const CHANNEL = 'sync_bus';
+export const LISTENER_NAME = 'sync-bus-listener';
 
 export interface PgBus extends SyncBus {
   close(): Promise<void>;
@@ -22,7 +23,11 @@ export function createPgBus(databaseUrl: string, logger: Logger): PgBus {
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async (delayMs: number): Promise<void> => {
-    const client = new pg.Client({ connectionString: databaseUrl });
+    // Named, so operators (and the reconnect test) can tell it apart in pg_stat_activity.
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: LISTENER_NAME,
+    });
     client.on('notification', (note) => {
       if (!note.payload) return;
       try {

@@ -24,7 +24,10 @@ export interface SyncBus {
    * back, even when this process dies right after the commit (PostgreSQL queues a NOTIFY in the
    * transaction). A bus that cannot do that returns what the writer runs once `tx` has committed.
    */
-  publishInTransaction(tx: Prisma.TransactionClient, message: BusMessage): Promise<AfterCommit | null>;
+  publishInTransaction(
+    tx: Prisma.TransactionClient,
+    message: BusMessage,
+  ): Promise<AfterCommit | null>;
   /** Listens to one user's messages (and to `resume`); returns the unsubscribe function. */
   subscribe(userId: string, listener: BusListener): () => void;
 }

@@ -54,7 +54,10 @@ const toJson = ({ json, meta }: SuperJSONResult) =>
 
 /** The newest id given to the user (0 before their first change). */
 export async function headEventId(prisma: PrismaClient, userId: string): Promise<bigint> {
-  const row = await prisma.syncCursor.findUnique({ where: { userId }, select: { lastEventId: true } });
+  const row = await prisma.syncCursor.findUnique({
+    where: { userId },
+    select: { lastEventId: true },
+  });
   return row?.lastEventId ?? 0n;
 }
 
