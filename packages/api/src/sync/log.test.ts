@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { type TestUser, createTestApi } from '../testing/caller';
-import { appendChanges, readEventsAfter } from './log';
+import { appendChanges, canResumeAfter, pruneEvents, readEventsAfter } from './log';
 
 const change = (id: number) => ({ op: 'delete', entity: 'task', id }) as const;
 
@@ -59,6 +59,36 @@ describe.runIf(testEngines.includes('postgres'))('event ids on PostgreSQL', () =
     expect(seen.map((e) => [e.id, e.event])).toEqual([
       [1n, { op: 'delete', entity: 'task', id: 1, sessionId: null }],
       [2n, { op: 'delete', entity: 'task', id: 2, sessionId: null }],
+    ]);
+  });
+});
+
+describe.each(testEngines)('retention on %s', (engine) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase(engine);
+  });
+  afterAll(() => db?.close());
+
+  it('after pruning, only ids whose successors remain (or the head) can be resumed after', async () => {
+    const me = await createTestApi(db).newUser('prune');
+    const actor = { userId: me.user.id, sessionId: null };
+    for (const id of [1, 2, 3, 4])
+      await db.prisma.$transaction((tx) => appendChanges(tx, actor, [change(id)]));
+    // Events 1 and 2 are old; 3 and 4 are recent.
+    await db.prisma.syncEvent.updateMany({
+      where: { userId: me.user.id, id: { lte: 2n } },
+      data: { createdAt: new Date('2020-01-01T00:00:00Z') },
+    });
+    expect(await pruneEvents(db.prisma, new Date('2021-01-01T00:00:00Z'), 1)).toBe(2);
+    const resumable = await Promise.all(
+      [-1n, 0n, 1n, 2n, 3n, 4n, 5n].map((id) => canResumeAfter(db.prisma, me.user.id, id)),
+    );
+    // 0 and 1 would need pruned events; 5 was never given.
+    expect(resumable).toEqual([false, false, false, true, true, true, false]);
+    expect((await readEventsAfter(db.prisma, me.user.id, 2n, 10)).map((e) => e.id)).toEqual([
+      3n,
+      4n,
     ]);
   });
 });
