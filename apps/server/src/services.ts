@@ -1,7 +1,7 @@
 // The Services packages/api needs, built from the configuration and the database: our token
 // signer/verifier, the optional external issuer, and the auth rate limiter with its store.
 import { createHmac } from 'node:crypto';
-import { type Services, createAuthenticate, createLocalBus } from '@repo/api';
+import { type Services, createAuthenticate, createLocalBus, createStreamLimiter } from '@repo/api';
 import { createAccessTokens, createExternalIssuer } from '@repo/auth';
 import type { Database } from '@repo/db';
 import type { Logger } from 'pino';
@@ -47,6 +47,7 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     // Derived, not the JWT secret itself: a key is used for one purpose only.
     cursorKey: createHmac('sha256', config.jwtSecret).update('pagination-cursor').digest(),
     syncBus,
+    syncStreams: createStreamLimiter(config.syncMaxStreamsPerUser),
     close: async () => {
       await authRateLimiter.close();
       await pgBus?.close();

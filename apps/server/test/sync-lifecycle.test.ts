@@ -24,6 +24,31 @@ describe('live sync lifecycle', () => {
     }
   });
 
+  it('closes the oldest stream of a user beyond SYNC_MAX_STREAMS_PER_USER', async () => {
+    const server = await startTestServer({ config: { syncMaxStreamsPerUser: 2 } });
+    try {
+      const me = (await register(server.url, 'token')).data!;
+      const open = async () => {
+        const { sync, connected } = openSyncClient(server.url, me.accessToken, '0');
+        await connected;
+        // The server registers the stream once it has read its resume point.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return sync;
+      };
+      const oldest = await open();
+      const middle = await open();
+      const newest = await open();
+      const deadline = Date.now() + 5000;
+      while (!oldest.completed && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect([oldest.completed, middle.completed, newest.completed]).toEqual([true, false, false]);
+      for (const s of [oldest, middle, newest]) s.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('ends open streams at once on shutdown', async () => {
     const server = await startTestServer();
     const me = (await register(server.url, 'token')).data!;

@@ -2,6 +2,7 @@
 // or by tests, so the router never reaches for HTTP, env or globals.
 import type { AccessTokens, PublicUser } from '@repo/auth';
 import type { SyncBus } from './sync/bus';
+import type { StreamLimiter } from './sync/stream-limit';
 
 /** The caller as authentication loaded it: the whole public user, so no procedure re-reads it. */
 export type AuthUser = PublicUser;
@@ -29,6 +30,8 @@ export interface Services {
   authRateLimiter: RateLimiter;
   /** Wakes live-sync streams on every instance: new events, revoked sessions. */
   syncBus: SyncBus;
+  /** Caps open live-sync streams per user in this process (SYNC_MAX_STREAMS_PER_USER). */
+  syncStreams?: StreamLimiter;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -9,6 +9,8 @@ import superjson from 'superjson';
 export interface SyncClient {
   events: { id: string; event: SyncEvent }[];
   errors: unknown[];
+  /** True once the server ended the stream normally (e.g. closed as a user's oldest). */
+  readonly completed: boolean;
   /** Resolves once `count` events have arrived (rejects after `ms`). */
   waitFor(count: number, ms?: number): Promise<void>;
   /** Resolves with the error that ended the stream. */
@@ -52,6 +54,7 @@ export function openSyncClient(url: string, accessToken: string, lastEventId?: s
   const client = trpcClient(url, accessToken);
   const events: SyncClient['events'] = [];
   const errors: unknown[] = [];
+  let completed = false;
   let started!: () => void;
   const connected = new Promise<void>((resolve) => (started = resolve));
   const subscription = client.sync.events.subscribe(
@@ -60,11 +63,15 @@ export function openSyncClient(url: string, accessToken: string, lastEventId?: s
       onStarted: () => started(),
       onData: (tracked) => events.push({ id: tracked.id, event: tracked.data }),
       onError: (error) => errors.push(error),
+      onComplete: () => (completed = true),
     },
   );
   const sync: SyncClient = {
     events,
     errors,
+    get completed() {
+      return completed;
+    },
     waitFor: (count, ms = 8000) => until(() => events.length >= count, ms, `${count} events`),
     waitForError: async (ms = 8000) => {
       await until(() => errors.length > 0, ms, 'the stream to end');

@@ -64,6 +64,11 @@ export async function* syncStream(
   });
   const onAbort = () => waker.notify();
   signal?.addEventListener('abort', onAbort);
+  let evicted = false;
+  const release = services.syncStreams?.open(userId, () => {
+    evicted = true;
+    waker.notify();
+  });
   try {
     let cursor: bigint;
     if (lastEventId == null) {
@@ -76,7 +81,7 @@ export async function* syncStream(
         yield tracked(cursor.toString(), { op: 'resync' } satisfies SyncEvent);
       }
     }
-    while (!signal?.aborted) {
+    while (!signal?.aborted && !evicted) {
       waker.take();
       if (sessionsChanged) {
         sessionsChanged = false;
@@ -96,6 +101,7 @@ export async function* syncStream(
       await waker.wait(Math.min(left, 2 ** 31 - 1));
     }
   } finally {
+    release?.();
     unsubscribe();
     signal?.removeEventListener('abort', onAbort);
   }
