@@ -4,6 +4,7 @@ import { pruneEvents } from '@repo/api';
 import { describe, expect, it } from 'vitest';
 import { register } from './helpers/auth-http';
 import { openSyncClient, trpcClient } from './helpers/sync-client';
+import { createLogger } from '../src/logger';
 import { startTestServer } from './helpers/test-server';
 
 describe('live sync lifecycle', () => {
@@ -47,6 +48,27 @@ describe('live sync lifecycle', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('never logs the token a stream carries in connectionParams (its URL query)', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'debug' }, { write: (line: string) => void lines.push(line) });
+    const server = await startTestServer({ logger });
+    try {
+      const me = (await register(server.url, 'token')).data!;
+      const { sync, connected } = openSyncClient(server.url, me.accessToken, 'garbage');
+      await connected;
+      await sync.waitFor(1);
+      sync.close();
+      // A rejected token's stream too: its error path must not print the URL either.
+      const bad = openSyncClient(server.url, `${me.accessToken}x`, '0');
+      await bad.sync.waitForError();
+      bad.sync.close();
+    } finally {
+      await server.close();
+    }
+    expect(lines.some((line) => line.includes('"path":"/trpc/sync.events"'))).toBe(true);
+    expect(lines.filter((line) => line.includes('eyJ'))).toEqual([]);
   });
 
   it('ends open streams at once on shutdown', async () => {
