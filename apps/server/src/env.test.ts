@@ -172,6 +172,17 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses an external secret equal to our own (a token of one kind would pass for the other)', () => {
+    expect(
+      problemsOf({
+        JWT_SECRET: SECRET,
+        EXTERNAL_JWT_SECRET: SECRET,
+        EXTERNAL_JWT_ISSUER: 'i',
+        EXTERNAL_JWT_AUDIENCE: 'a',
+      }),
+    ).toEqual(['EXTERNAL_JWT_SECRET: must differ from JWT_SECRET']);
+  });
+
   it('parses lists and flags', () => {
     const config = loadConfig({
       DATA_DIR: tempDir(),

@@ -29,10 +29,6 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     ttlSeconds: config.accessTokenTtlSeconds,
   });
   const external = config.externalJwt && createExternalIssuer(config.externalJwt);
-  if (config.externalJwt?.secret && config.externalJwt.secret === config.jwtSecret) {
-    // Shared keys would let a token of one kind pass for the other.
-    throw new Error('EXTERNAL_JWT_SECRET must differ from JWT_SECRET');
-  }
   const authRateLimiter = createAuthRateLimiter(config, logger);
   // Several instances share PostgreSQL, so they share its NOTIFY; PGlite is one process.
   const pgBus = config.databaseUrl ? createPgBus(config.databaseUrl, logger) : null;

@@ -40,7 +40,7 @@ describe.runIf(testEngines.includes('postgres'))('PostgreSQL sync bus', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    bus = createPgBus(db.url, createLogger({ logLevel: 'silent' }));
+    bus = createPgBus(db.url!, createLogger({ logLevel: 'silent' }));
     bus.subscribe(user, (message) => {
       heard.push(message);
       wake();

@@ -15,18 +15,20 @@ const html = { accept: 'text/html,application/xhtml+xml' };
 /** Raw path, as a browser or an attacker may send it (fetch would normalize `..`). */
 function get(path: string, headers: Record<string, string> = {}) {
   const url = new URL(server.url);
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      request({ host: url.hostname, port: url.port, path, headers }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      })
-        .on('error', reject)
-        .end();
-    },
-  );
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 beforeAll(async () => {
@@ -48,11 +50,9 @@ describe('web app at /', () => {
   it('serves index.html for / and client routes, never cached', async () => {
     for (const path of ['/', '/tasks', '/tasks?status=active', '/assets', '/account/sessions']) {
       const res = await get(path, html);
-      expect([res.status, res.headers['content-type'], res.headers['cache-control']], path).toEqual([
-        200,
-        'text/html; charset=utf-8',
-        'no-cache',
-      ]);
+      expect([res.status, res.headers['content-type'], res.headers['cache-control']], path).toEqual(
+        [200, 'text/html; charset=utf-8', 'no-cache'],
+      );
       expect(res.body).toContain('<title>app</title>');
     }
   });
@@ -64,7 +64,9 @@ describe('web app at /', () => {
       'text/javascript; charset=utf-8',
       'public, max-age=31536000, immutable',
     ]);
-    expect((await get('/assets/index-AbC123.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await get('/assets/index-AbC123.css')).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
     expect((await get('/favicon.svg')).headers['content-type']).toBe('image/svg+xml');
   });
 
@@ -76,7 +78,12 @@ describe('web app at /', () => {
   it('lists no directory and refuses to leave the build directory', async () => {
     const listing = await get('/assets/', html);
     expect(listing.body).not.toContain('index-AbC123');
-    for (const path of ['/../package.json', '/assets/../../package.json', '/%2e%2e/%2e%2e/package.json', '/assets/%00']) {
+    for (const path of [
+      '/../package.json',
+      '/assets/../../package.json',
+      '/%2e%2e/%2e%2e/package.json',
+      '/assets/%00',
+    ]) {
       const res = await get(path, html);
       expect(res.body, path).not.toContain('"name"');
     }
@@ -84,7 +91,9 @@ describe('web app at /', () => {
 
   it('keeps /trpc, /api, /docs, /openapi.json and health in front of it', async () => {
     expect((await get('/healthz', html)).body).not.toContain('<title>app</title>');
-    expect((await get('/openapi.json', html)).headers['content-type']).toMatch(/^application\/json/);
+    expect((await get('/openapi.json', html)).headers['content-type']).toMatch(
+      /^application\/json/,
+    );
     expect((await get('/docs', html)).body).not.toContain('<title>app</title>');
     expect((await get('/trpc/no.such', html)).status).toBe(404);
     expect((await get('/api/tasks', html)).status).toBe(401);

@@ -17,8 +17,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * apps/web/dist when the server runs from source.
  */
 export function findWebAppDir(): string | undefined {
-  const candidates = [new URL('./web', import.meta.url), new URL('../../../web/dist', import.meta.url)];
-  return candidates.map((url) => fileURLToPath(url)).find((dir) => existsSync(join(dir, 'index.html')));
+  const candidates = [
+    new URL('./web', import.meta.url),
+    new URL('../../../web/dist', import.meta.url),
+  ];
+  return candidates
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(join(dir, 'index.html')));
 }
 
 export function webAppRoute(dir: string): Route {

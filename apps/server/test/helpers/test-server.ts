@@ -12,13 +12,15 @@ import type { Engine } from '@repo/db';
 import { type TestDatabase, createTestDatabase } from '@repo/db/testing';
 import { type Config, loadConfig } from '../../src/env';
 import type { Logger } from '../../src/logger';
-import { type ServerDeps, startServer } from '../../src/server';
+import { type RunningServer, type ServerDeps, startServer } from '../../src/server';
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:54321 */
   url: string;
   db: TestDatabase;
   config: Config;
+  /** The server itself, for its shutdown hooks. */
+  running: RunningServer;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       url: server.url,
       db,
       config,
+      running: server,
       async close() {
         await server.close();
         await db.close();
