@@ -51,6 +51,10 @@ export interface Config {
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
   shutdownGraceSeconds: number;
+  /** Live sync: events older than this are pruned; a stream resuming before them gets resync. */
+  syncRetentionHours: number;
+  /** Live sync: open streams per user; a new one beyond it closes the oldest. */
+  syncMaxStreamsPerUser: number;
   shutdownDelaySeconds: number;
   metricsToken: string | undefined;
 }
@@ -153,6 +157,8 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
       values.PASSWORD_HASH_THREADS ??
       Math.max(1, Math.floor(availableParallelism() / values.WEB_CONCURRENCY)),
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
+    syncRetentionHours: values.SYNC_RETENTION_HOURS,
+    syncMaxStreamsPerUser: values.SYNC_MAX_STREAMS_PER_USER,
     // Long enough for a balancer's check to see the 503 and for keep-alive clients to be told
     // `Connection: close`; development and tests stop at once.
     shutdownDelaySeconds: values.SHUTDOWN_DELAY_SECONDS ?? (nodeEnv === 'production' ? 2 : 0),

@@ -14,6 +14,7 @@ import { startSessionPruner } from './ops/session-pruner';
 import { ShutdownHooks } from './ops/shutdown';
 import { type ReadinessResult, createReadinessCheck } from './readiness';
 import { type ServerServices, createServices } from './services';
+import { startPruning } from './sync/prune';
 
 export interface ServerDeps {
   /** A database the caller owns (tests); otherwise one is created from the config and closed on stop. */
@@ -92,6 +93,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     if (onShutdown.draining) res.setHeader('connection', 'close');
   });
   const closer = gracefulClose(server);
+  const stopPruning = startPruning(db, config.syncRetentionHours, logger);
   const unobservePool = observePool(db);
   const stopPruner = startSessionPruner(db, logger, () => new Date());
   let closing: Promise<void> | undefined;
@@ -105,6 +107,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     close() {
       closing ??= (async () => {
         logger.info('shutting down');
+        stopPruning();
         await onShutdown.begin((error) => logger.error({ err: error }, 'shutdown hook failed'));
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
         const forced = await closer.close(config.shutdownGraceSeconds * 1000);

@@ -1,12 +1,13 @@
 // The Services packages/api needs, built from the configuration and the database: our token
 // signer/verifier, the optional external issuer, and the auth rate limiter with its store.
 import { createHmac } from 'node:crypto';
-import { type Services, createAuthenticate } from '@repo/api';
+import { type Services, createAuthenticate, createLocalBus, createStreamLimiter } from '@repo/api';
 import { createAccessTokens, createExternalIssuer } from '@repo/auth';
 import type { Database } from '@repo/db';
 import type { Logger } from 'pino';
 import type { Config } from './env';
 import { createAuthRateLimiter } from './rate-limit/auth-limiter';
+import { createPgBus } from './sync/pg-bus';
 
 export interface ServicesOptions {
   config: Config;
@@ -34,6 +35,9 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     points: config.rateLimitLoginFailures,
     durationSeconds: config.rateLimitLoginFailuresWindowSeconds,
   });
+  // Several instances share PostgreSQL, so they share its NOTIFY; PGlite is one process.
+  const pgBus = config.databaseUrl ? createPgBus(config.databaseUrl, logger) : null;
+  const syncBus = pgBus ?? createLocalBus();
 
   return {
     now,
@@ -44,8 +48,11 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     accountLoginLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.
     cursorKey: createHmac('sha256', config.jwtSecret).update('pagination-cursor').digest(),
+    syncBus,
+    syncStreams: createStreamLimiter(config.syncMaxStreamsPerUser),
     close: async () => {
       await Promise.all([authRateLimiter.close(), accountLoginLimiter.close()]);
+      await pgBus?.close();
     },
   };
 }

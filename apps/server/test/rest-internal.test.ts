@@ -1,6 +1,6 @@
 // Failures on our side through REST: a bug answers 500 INTERNAL without its message (which may
 // hold SQL) and is logged with the request id; an unreachable database answers 503.
-import type { Services } from '@repo/api';
+import { type Services, createLocalBus } from '@repo/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger';
 import { errorOf, rest } from './helpers/rest-http';
@@ -25,6 +25,7 @@ describe('REST internal failures', () => {
       refund: () => Promise.resolve(),
     },
     authenticate: () => Promise.reject(failure),
+    syncBus: createLocalBus(),
   };
 
   beforeAll(async () => {

@@ -16,3 +16,12 @@ export { createAuthenticate } from './auth/authenticate';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export {
+  type BusListener,
+  type BusMessage,
+  type SyncBus,
+  createDispatcher,
+  createLocalBus,
+} from './sync/bus';
+export { pruneEvents } from './sync/log';
+export { type StreamLimiter, createStreamLimiter } from './sync/stream-limit';

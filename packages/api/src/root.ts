@@ -1,6 +1,7 @@
 // Every domain router, composed: the type clients import as AppRouter.
 import { assetRouter } from './router/asset';
 import { authRouter } from './router/auth';
+import { syncRouter } from './router/sync';
 import { tagRouter } from './router/tag';
 import { taskRouter } from './router/task';
 import { router } from './trpc';
@@ -10,6 +11,7 @@ export const appRouter = router({
   task: taskRouter,
   tag: tagRouter,
   asset: assetRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

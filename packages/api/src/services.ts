@@ -1,6 +1,8 @@
 // What the procedures need from outside packages/api, injected by the adapter (apps/server)
 // or by tests, so the router never reaches for HTTP, env or globals.
 import type { AccessTokens, PublicUser } from '@repo/auth';
+import type { SyncBus } from './sync/bus';
+import type { StreamLimiter } from './sync/stream-limit';
 
 /** The caller as authentication loaded it: the whole public user, so no procedure re-reads it. */
 export type AuthUser = PublicUser;
@@ -9,6 +11,8 @@ export interface AuthContext {
   user: AuthUser;
   /** Null for callers holding an external issuer's token: they have no session of ours. */
   sessionId: string | null;
+  /** When the caller's access token expires; a live-sync stream ends then (TOKEN_EXPIRED). */
+  expiresAt?: Date;
 }
 
 export interface Services {
@@ -26,6 +30,10 @@ export interface Services {
   authRateLimiter: RateLimiter;
   /** Failed sign-ins per account (credential stuffing from many addresses); shared store too. */
   accountLoginLimiter: RateLimiter;
+  /** Wakes live-sync streams on every instance: new events, revoked sessions. */
+  syncBus: SyncBus;
+  /** Caps open live-sync streams per user in this process (SYNC_MAX_STREAMS_PER_USER). */
+  syncStreams?: StreamLimiter;
 }
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -14,6 +14,12 @@ const t = initTRPC
   .create({
     // superjson on the wire; responses serialized by its faster twin (see transformer.ts).
     transformer,
+    // Live sync: pings every 10 s keep proxies from closing an idle stream, and clients that hear
+    // nothing for 15 s reconnect (with their lastEventId).
+    sse: {
+      ping: { enabled: true, intervalMs: 10_000 },
+      client: { reconnectAfterInactivityMs: 15_000 },
+    },
     errorFormatter({ shape, error }) {
       const { stack: _stack, ...data } = shape.data;
       const cause = error.cause;
@@ -79,6 +85,6 @@ export const publicProcedure = t.procedure.use(mapUnavailable);
 
 /** A procedure whose ctx.user and ctx.sessionId are the verified caller's. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const { user, sessionId } = await ctx.authenticate();
-  return next({ ctx: { user, sessionId } });
+  const { user, sessionId, expiresAt } = await ctx.authenticate();
+  return next({ ctx: { user, sessionId, expiresAt } });
 });

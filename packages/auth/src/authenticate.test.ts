@@ -74,14 +74,15 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
       select: userSelect,
     });
     const { sessionId } = await startSession(db.prisma, user.id, client);
-    const { token } = await tokens.sign({ userId: user.id, email, sessionId });
-    return { user, sessionId, header: `Bearer ${token}` };
+    const { token, expiresAt } = await tokens.sign({ userId: user.id, email, sessionId });
+    return { user, sessionId, expiresAt, header: `Bearer ${token}` };
   }
 
   it('resolves our token to its whole public user (never the hash) and its session', async () => {
-    const { user, sessionId, header } = await signIn('me@example.com');
+    const { user, sessionId, expiresAt, header } = await signIn('me@example.com');
     const caller = await authenticate(header);
-    expect(caller).toEqual({ user, sessionId });
+    // expiresAt is the token's own exp: live-sync streams end there.
+    expect(caller).toEqual({ user, sessionId, expiresAt });
     expect(Object.keys(caller.user).sort()).toEqual([
       'createdAt',
       'email',

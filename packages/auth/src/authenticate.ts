@@ -14,6 +14,8 @@ export interface AuthenticatedCaller {
   user: PublicUser;
   /** Null for an external issuer's token: that caller has no session of ours. */
   sessionId: string | null;
+  /** When our access token stops being valid (live-sync streams end then); unset for external tokens. */
+  expiresAt?: Date;
 }
 
 export interface AuthenticatorDeps {
@@ -65,6 +67,6 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
     // One query: the user exists AND the token's session is still live.
     const user = await findLiveSessionUser(prisma, claims.userId, claims.sessionId, now);
     if (!user) throw invalid();
-    return { user, sessionId: claims.sessionId };
+    return { user, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
   };
 }

@@ -115,6 +115,8 @@ export const envSchema = z
     TRUST_PROXY: trustProxy().default({ mode: 'none' }),
     BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(1024 * 1024),
     RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000).default(5),
+    SYNC_RETENTION_HOURS: int(1, 24 * 365).default(168),
+    SYNC_MAX_STREAMS_PER_USER: int(1, 1000).default(20),
     RATE_LIMIT_AUTH_WINDOW_SECONDS: int(1, 86_400).default(60),
     RATE_LIMIT_LOGIN_FAILURES: int(1, 1_000_000).default(10),
     RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS: int(1, 86_400).default(900),

@@ -19,7 +19,12 @@ export function createRequestContext(
   { req, res, requestId, ip }: HttpContext,
   /** False for the OAuth2 token endpoint, whose Authorization header holds client credentials. */
   withAuthorization = true,
+  /** tRPC's connectionParams: browsers' EventSource cannot send headers, so sync.events may
+   * carry its token as `{ accessToken }` there instead. */
+  connectionParams?: Record<string, string | undefined> | null,
 ): Context {
+  const paramToken = connectionParams?.accessToken;
+  const authorization = req.headers.authorization ?? (paramToken ? `Bearer ${paramToken}` : null);
   return createContextInner({
     db,
     services,
@@ -27,7 +32,7 @@ export function createRequestContext(
       requestId,
       ip,
       userAgent: req.headers['user-agent'] ?? null,
-      authorization: withAuthorization ? (req.headers.authorization ?? null) : null,
+      authorization: withAuthorization ? authorization : null,
       refreshCookie: cookieOriginCheck(config.corsOrigins)(req)
         ? readCookie(req.headers.cookie, refreshCookieName(secure(config)))
         : null,

@@ -58,7 +58,8 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
           if (retryAfter > 0) headers.set('retry-after', String(retryAfter));
           return { headers };
         },
-        createContext: () => createRequestContext({ config, db, services }, http),
+        createContext: ({ info }) =>
+          createRequestContext({ config, db, services }, http, true, info.connectionParams),
         onError({ error, path }) {
           // Client mistakes (4xx) are the client's business; 5xx are ours to investigate. The
           // input is never logged: it may hold a password or a token.

@@ -38,4 +38,9 @@ export async function signOut(
   if (!session.live) return;
   if (input.allDevices) await revokeUserSessions(ctx.prisma, session.userId, { now });
   else if (session.id) await revokeSession(ctx.prisma, session.userId, session.id, now);
+  await publishRevoked(ctx, session.userId);
 }
+
+/** Live-sync streams of the user's revoked sessions end within moments, on every instance. */
+export const publishRevoked = (ctx: Pick<Context, 'services'>, userId: string) =>
+  ctx.services.syncBus.publish({ type: 'sessions', userId });

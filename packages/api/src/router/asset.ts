@@ -11,6 +11,7 @@ import {
   uuidIdOutput,
 } from '@repo/validators';
 import { notFound } from '../errors';
+import { recording } from '../sync/record';
 import { protectedProcedure } from '../trpc';
 import { assetRest } from './rest-paths';
 import { listAssets } from './asset/list';
@@ -47,7 +48,7 @@ export const assetRouter = {
     .input(assetCreateInput)
     .output(assetOutput)
     .mutation(({ ctx, input }) =>
-      createAsset({ prisma: ctx.prisma, ownerId: ctx.user.id, now: ctx.services.now() }, input),
+      createAsset({ ...recording(ctx), ownerId: ctx.user.id, now: ctx.services.now() }, input),
     ),
 
   update: protectedProcedure
@@ -55,7 +56,7 @@ export const assetRouter = {
     .input(assetUpdateInput)
     .output(assetOutput)
     .mutation(({ ctx, input }) =>
-      updateAsset({ prisma: ctx.prisma, ownerId: ctx.user.id, now: ctx.services.now() }, input),
+      updateAsset({ ...recording(ctx), ownerId: ctx.user.id, now: ctx.services.now() }, input),
     ),
 
   delete: protectedProcedure
@@ -63,6 +64,6 @@ export const assetRouter = {
     .input(assetIdInput)
     .output(uuidIdOutput)
     .mutation(({ ctx, input }) =>
-      deleteAsset({ prisma: ctx.prisma, ownerId: ctx.user.id }, input.id),
+      deleteAsset({ ...recording(ctx), ownerId: ctx.user.id }, input.id),
     ),
 } satisfies TRPCRouterRecord;

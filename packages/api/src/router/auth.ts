@@ -26,7 +26,7 @@ import { withAuthErrors } from '../auth/app-error';
 import { clientInfo, deliverAuthResult, startAuthSession } from '../auth/auth-result';
 import { checkCredentials, createPasswordUser, invalidCredentials } from '../auth/credentials';
 import { authRateLimitedProcedure, spendAuthBudget } from '../auth/rate-limit';
-import { signOut } from '../auth/sign-out';
+import { publishRevoked, signOut } from '../auth/sign-out';
 import { AppError, notFound } from '../errors';
 import { protectedProcedure, publicProcedure } from '../trpc';
 import { authRest } from './rest-paths';
@@ -68,7 +68,14 @@ export const authRouter = {
       if (!token) throw new AppError('MISSING_REFRESH_TOKEN', 'Missing refresh token');
       const now = ctx.services.now();
       const refresh = await withAuthErrors(() =>
-        rotateRefreshToken(ctx.prisma, token, clientInfo(ctx), now, ctx.services.refreshTokenTtlMs),
+        rotateRefreshToken(
+          ctx.prisma,
+          token,
+          clientInfo(ctx),
+          now,
+          ctx.services.refreshTokenTtlMs,
+          (userId) => publishRevoked(ctx, userId),
+        ),
       ).catch((error: unknown) => {
         // A dead cookie is dropped so the browser stops presenting it.
         if (mode === 'cookie') ctx.response.clearRefreshCookie();
@@ -116,6 +123,7 @@ export const authRouter = {
       // Someone else's session id answers exactly like an unknown one.
       if (!(await revokeSession(ctx.prisma, ctx.user.id, input.sessionId, ctx.services.now())))
         throw notFound('Session');
+      await publishRevoked(ctx, ctx.user.id);
       return ok;
     }),
 
@@ -139,6 +147,7 @@ export const authRouter = {
         await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash } });
         await revokeUserSessions(tx, ctx.user.id, { keepSessionId: ctx.sessionId, now });
       });
+      await publishRevoked(ctx, ctx.user.id);
       return ok;
     }),
 } satisfies TRPCRouterRecord;

@@ -11,6 +11,7 @@ import {
   tagUpdateInput,
 } from '@repo/validators';
 import { AppError, notFound } from '../errors';
+import { recordWrite, recording } from '../sync/record';
 import { protectedProcedure } from '../trpc';
 import { tagRest } from './rest-paths';
 import { tagSelect } from './tag/select';
@@ -43,8 +44,8 @@ export const tagRouter = {
     .input(tagCreateInput)
     .output(tagOutput)
     .mutation(({ ctx, input }) =>
-      ctx.prisma.tag
-        .create({
+      recordWrite(recording(ctx), async (tx) => {
+        const tag = await tx.tag.create({
           data: {
             userId: ctx.user.id,
             name: input.name,
@@ -53,37 +54,43 @@ export const tagRouter = {
             createdAt: ctx.services.now(),
           },
           select: tagSelect,
-        })
-        .catch(duplicateName),
+        });
+        return { result: tag, changes: [{ op: 'upsert', entity: 'tag', id: tag.id, data: tag }] };
+      }).catch(duplicateName),
     ),
 
   update: protectedProcedure
     .meta(tagRest.update)
     .input(tagUpdateInput)
     .output(tagOutput)
-    .mutation(async ({ ctx, input }) => {
+    .mutation(({ ctx, input }) => {
       const { id, name, color } = input;
-      const [row] = await ctx.prisma.tag
-        .updateManyAndReturn({
+      // A rename is one tag event: clients relabel the tag on their cached tasks themselves.
+      return recordWrite(recording(ctx), async (tx) => {
+        const [tag] = await tx.tag.updateManyAndReturn({
           where: { id, userId: ctx.user.id },
           data: { color, ...(name !== undefined && { name, nameKey: tagNameKey(name) }) },
           select: tagSelect,
-        })
-        .catch(duplicateName);
-      if (!row) throw notFound('Tag');
-      return row;
+        });
+        if (!tag) throw notFound('Tag');
+        return { result: tag, changes: [{ op: 'upsert', entity: 'tag', id, data: tag }] };
+      }).catch(duplicateName);
     }),
 
   delete: protectedProcedure
     .meta(tagRest.delete)
     .input(tagIdInput)
     .output(intIdOutput)
-    .mutation(async ({ ctx, input }) => {
-      // The database unlinks it from every task (TaskTag rows go with it: ON DELETE CASCADE).
-      const { count } = await ctx.prisma.tag.deleteMany({
-        where: { id: input.id, userId: ctx.user.id },
-      });
-      if (count === 0) throw notFound('Tag');
-      return { id: input.id };
-    }),
+    .mutation(({ ctx, input }) =>
+      // The database unlinks it from every task (TaskTag rows go with it: ON DELETE CASCADE);
+      // those tasks are not re-sent: clients drop the tag from their cached tasks on its delete.
+      recordWrite(recording(ctx), async (tx) => {
+        const { count } = await tx.tag.deleteMany({ where: { id: input.id, userId: ctx.user.id } });
+        if (count === 0) throw notFound('Tag');
+        return {
+          result: { id: input.id },
+          changes: [{ op: 'delete', entity: 'tag', id: input.id }],
+        };
+      }),
+    ),
 } satisfies TRPCRouterRecord;

@@ -11,6 +11,7 @@ import {
   taskUpdateInput,
 } from '@repo/validators';
 import { notFound } from '../errors';
+import { recording } from '../sync/record';
 import { protectedProcedure } from '../trpc';
 import { taskRest } from './rest-paths';
 import { listTasks } from './task/list-query';
@@ -47,7 +48,7 @@ export const taskRouter = {
     .input(taskCreateInput)
     .output(taskOutput)
     .mutation(({ ctx, input }) =>
-      createTask({ prisma: ctx.prisma, userId: ctx.user.id, now: ctx.services.now() }, input),
+      createTask({ ...recording(ctx), userId: ctx.user.id, now: ctx.services.now() }, input),
     ),
 
   update: protectedProcedure
@@ -55,25 +56,20 @@ export const taskRouter = {
     .input(taskUpdateInput)
     .output(taskOutput)
     .mutation(({ ctx, input }) =>
-      updateTask({ prisma: ctx.prisma, userId: ctx.user.id, now: ctx.services.now() }, input),
+      updateTask({ ...recording(ctx), userId: ctx.user.id, now: ctx.services.now() }, input),
     ),
 
   delete: protectedProcedure
     .meta(taskRest.delete)
     .input(taskIdInput)
     .output(intIdOutput)
-    .mutation(({ ctx, input }) =>
-      deleteTask({ prisma: ctx.prisma, userId: ctx.user.id }, input.id),
-    ),
+    .mutation(({ ctx, input }) => deleteTask({ ...recording(ctx), userId: ctx.user.id }, input.id)),
 
   toggleComplete: protectedProcedure
     .meta(taskRest.toggleComplete)
     .input(taskIdInput)
     .output(taskOutput)
     .mutation(({ ctx, input }) =>
-      toggleComplete(
-        { prisma: ctx.prisma, userId: ctx.user.id, now: ctx.services.now() },
-        input.id,
-      ),
+      toggleComplete({ ...recording(ctx), userId: ctx.user.id, now: ctx.services.now() }, input.id),
     ),
 } satisfies TRPCRouterRecord;

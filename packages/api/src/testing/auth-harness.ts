@@ -8,6 +8,7 @@ import { createAuthenticate } from '../auth/authenticate';
 import { type RequestInfo, type ResponseControl, createContextInner } from '../context';
 import { appRouter } from '../root';
 import type { RateLimiter, Services } from '../services';
+import { createLocalBus } from '../sync/bus';
 import { createCallerFactory } from '../trpc';
 
 export const testJwt = {
@@ -61,6 +62,7 @@ export function createAuthHarness(
     accessTokens,
     authRateLimiter: limiter,
     accountLoginLimiter: countingLimiter(options.accountPoints ?? 1_000_000),
+    syncBus: createLocalBus(),
     authenticate: createAuthenticate({
       prisma: db.prisma,
       accessTokens,

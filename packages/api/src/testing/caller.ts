@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { createContextInner } from '../context';
 import { appRouter } from '../root';
 import type { AuthUser, Services } from '../services';
+import { createLocalBus } from '../sync/bus';
 import { createCallerFactory } from '../trpc';
 
 const createCaller = createCallerFactory(appRouter);
@@ -53,6 +54,7 @@ export function testServices(clock: TestClock, overrides: Partial<Services> = {}
     accessTokens: { sign: unused('accessTokens.sign') },
     authRateLimiter: unlimited,
     accountLoginLimiter: unlimited,
+    syncBus: createLocalBus(),
     ...overrides,
   };
 }

@@ -61,6 +61,8 @@ export function useTaskMutations() {
         const tags = client.getQueryData(trpc.tag.list.queryKey()) ?? [];
         const optimistic: TaskOutput = {
           id: temporaryId--,
+          // Known once the account loaded; the server's row replaces this one when it answers.
+          userId: client.getQueryData(trpc.auth.me.queryKey())?.id ?? '',
           title: input.title.trim(),
           description: input.description ?? null,
           completed: false,

@@ -1,16 +1,23 @@
 // Asset writes, each scoped to the owner. Only row work happens here: image processing and the
 // like belong to a queue later (seed 000), not to the request.
-import type { Prisma, PrismaClient } from '@repo/db';
+// Every write also records its live-sync event in the same transaction (sync/record.ts).
+import type { Prisma } from '@repo/db';
 import { type AssetCreateInput, type AssetUpdateInput, tagKey } from '@repo/validators';
+import { lockVersion, nextUpdatedAt } from '../../concurrency';
 import { AppError, notFound } from '../../errors';
+import { type RecordingContext, recordWrite } from '../../sync/record';
 import { centsToStorage } from './money';
 import { type Asset, assetSelect, toAsset } from './select';
 
-export interface WriteContext {
-  prisma: PrismaClient;
+export interface WriteContext extends RecordingContext {
   ownerId: string;
   now: Date;
 }
+
+const upserted = (asset: Asset) => ({
+  result: asset,
+  changes: [{ op: 'upsert', entity: 'asset', id: asset.id, data: asset }] as const,
+});
 
 /** The server's clock decides "future", so a client cannot move it and tests can fix it. */
 function checkAcquiredAt(acquiredAt: Date | null | undefined, now: Date): void {
@@ -40,62 +47,45 @@ function toData({
 
 export async function createAsset(ctx: WriteContext, input: AssetCreateInput): Promise<Asset> {
   checkAcquiredAt(input.acquiredAt, ctx.now);
-  const row = await ctx.prisma.asset.create({
-    data: {
-      ...toData(input),
-      name: input.name,
-      ownerId: ctx.ownerId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    },
-    select: assetSelect,
+  return recordWrite(ctx, async (tx) => {
+    const row = await tx.asset.create({
+      data: {
+        ...toData(input),
+        name: input.name,
+        ownerId: ctx.ownerId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      },
+      select: assetSelect,
+    });
+    return upserted(toAsset(row));
   });
-  return toAsset(row);
 }
 
-const conflict = () =>
-  new AppError('CONFLICT', 'The asset was changed since expectedUpdatedAt', {
-    field: 'expectedUpdatedAt',
-  });
-
-/** Another writer may land between our read and write; then we read again, a few times. */
-const MAX_ATTEMPTS = 3;
-
-/**
- * Compare-and-set on updatedAt: the write only lands on the version just read, and each write
- * moves updatedAt strictly forward, so two writes in one millisecond still differ and a stale
- * expectedUpdatedAt is always seen. Nothing is written on NOT_FOUND or CONFLICT.
- */
+/** The rule tasks follow (concurrency.ts): lock, compare expectedUpdatedAt, move updatedAt forward. */
 export async function updateAsset(ctx: WriteContext, input: AssetUpdateInput): Promise<Asset> {
   const { id, expectedUpdatedAt, ...patch } = input;
   checkAcquiredAt(patch.acquiredAt, ctx.now);
   const data = toData(patch);
-  for (let attempt = 1; ; attempt++) {
-    const current = await ctx.prisma.asset.findFirst({
-      where: { id, ownerId: ctx.ownerId },
-      select: { updatedAt: true },
+  return recordWrite(ctx, async (tx) => {
+    const current = await lockVersion(tx, 'Asset', {
+      id,
+      ownerId: ctx.ownerId,
+      expected: expectedUpdatedAt,
     });
-    if (!current) throw notFound('Asset');
-    if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
-      throw conflict();
-    }
-    const updatedAt = new Date(Math.max(ctx.now.getTime(), current.updatedAt.getTime() + 1));
-    const [row] = await ctx.prisma.asset.updateManyAndReturn({
-      where: { id, ownerId: ctx.ownerId, updatedAt: current.updatedAt },
-      data: { ...data, updatedAt },
+    const row = await tx.asset.update({
+      where: { id },
+      data: { ...data, updatedAt: nextUpdatedAt(current.updatedAt, ctx.now) },
       select: assetSelect,
     });
-    if (row) return toAsset(row);
-    // Lost the race: the next read answers NOT_FOUND (deleted) or CONFLICT (stale) as due.
-    if (attempt >= MAX_ATTEMPTS) throw conflict();
-  }
+    return upserted(toAsset(row));
+  });
 }
 
-export async function deleteAsset(
-  ctx: Omit<WriteContext, 'now'>,
-  id: string,
-): Promise<{ id: string }> {
-  const { count } = await ctx.prisma.asset.deleteMany({ where: { id, ownerId: ctx.ownerId } });
-  if (count === 0) throw notFound('Asset');
-  return { id };
+export function deleteAsset(ctx: Omit<WriteContext, 'now'>, id: string): Promise<{ id: string }> {
+  return recordWrite(ctx, async (tx) => {
+    const { count } = await tx.asset.deleteMany({ where: { id, ownerId: ctx.ownerId } });
+    if (count === 0) throw notFound('Asset');
+    return { result: { id }, changes: [{ op: 'delete', entity: 'asset', id }] };
+  });
 }

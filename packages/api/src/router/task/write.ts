@@ -1,14 +1,17 @@
 // Task writes, each in one transaction scoped to the caller: a NOT_FOUND tag, a stale
 // expectedUpdatedAt or any failure leaves nothing written.
-import type { Prisma, PrismaClient } from '@repo/db';
+// Every write also records its live-sync events in the same transaction (sync/record.ts).
+import type { Prisma } from '@repo/db';
 import type { TaskCreateInput, TaskUpdateInput } from '@repo/validators';
-import { AppError, notFound } from '../../errors';
-import { lockOwnTags, lockOwnTask } from './owned';
+import { lockVersion, nextUpdatedAt } from '../../concurrency';
+import { notFound } from '../../errors';
+import type { SyncChange } from '../../sync/log';
+import { type RecordingContext, recordWrite } from '../../sync/record';
+import { lockOwnTags } from './owned';
 import { nextOccurrence } from './recurrence';
-import { type Task, taskColumns, taskSelect, toTask } from './select';
+import { type Task, taskSelect, toTask } from './select';
 
-export interface WriteContext {
-  prisma: PrismaClient;
+export interface WriteContext extends RecordingContext {
   userId: string;
   now: Date;
 }
@@ -21,27 +24,28 @@ const links = (tagIds: readonly number[]) => tagIds.map((tagId) => ({ tagId }));
 export async function createTask(ctx: WriteContext, input: TaskCreateInput): Promise<Task> {
   const { tagIds, ...fields } = input;
   const data = { ...fields, userId: ctx.userId, createdAt: ctx.now, updatedAt: ctx.now };
-  if (tagIds.length === 0) {
-    // Nothing to check or link: one INSERT ... RETURNING, no transaction round trips.
-    const row = await ctx.prisma.task.create({ data, select: taskColumns });
-    return { ...row, tags: [] };
-  }
-  return ctx.prisma.$transaction(async (tx) => {
+  return recordWrite(ctx, async (tx) => {
     await lockOwnTags(tx, ctx.userId, tagIds);
     const row = await tx.task.create({
       data: { ...data, tags: { create: links(tagIds) } },
       select: taskSelect,
     });
-    return toTask(row);
+    return upserted(toTask(row));
   });
 }
 
-/**
- * updatedAt moves strictly forward on every write, so two writes in one millisecond (or under a
- * clock that stood still) still differ and a stale expectedUpdatedAt is always caught.
- */
-const nextUpdatedAt = (previous: Date, now: Date) =>
-  new Date(Math.max(now.getTime(), previous.getTime() + 1));
+const upsertOf = (task: Task): SyncChange => ({
+  op: 'upsert',
+  entity: 'task',
+  id: task.id,
+  data: task,
+});
+
+/** The written task, and its event followed by those of tasks the write created. */
+const upserted = (task: Task, created: readonly Task[] = []) => ({
+  result: task,
+  changes: [upsertOf(task), ...created.map(upsertOf)],
+});
 
 const completion = (completed: boolean, now: Date) => ({
   completed,
@@ -50,14 +54,14 @@ const completion = (completed: boolean, now: Date) => ({
 
 export function updateTask(ctx: WriteContext, input: TaskUpdateInput): Promise<Task> {
   const { id, expectedUpdatedAt, tagIds, completed, ...fields } = input;
-  return ctx.prisma.$transaction(async (tx) => {
-    // Locked first: the comparison below and the write see the same version of the row.
-    const current = await lockOwnTask(tx, ctx.userId, id);
-    if (expectedUpdatedAt && current.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
-      throw new AppError('CONFLICT', 'The task was changed since expectedUpdatedAt', {
-        field: 'expectedUpdatedAt',
-      });
-    }
+  return recordWrite(ctx, async (tx) => {
+    // Locked first: the comparison and the write see the same version of the row.
+    const current = await lockVersion(
+      tx,
+      'Task',
+      { id, ownerId: ctx.userId, expected: expectedUpdatedAt },
+      ['completed'],
+    );
     if (tagIds) await lockOwnTags(tx, ctx.userId, tagIds);
     const completes = completed !== undefined && completed !== current.completed;
     const row = await tx.task.update({
@@ -70,14 +74,14 @@ export function updateTask(ctx: WriteContext, input: TaskUpdateInput): Promise<T
       },
       select: taskSelect,
     });
-    if (completes && completed) await createNextOccurrence(tx, ctx, row);
-    return toTask(row);
+    const next = completes && completed ? await createNextOccurrence(tx, ctx, row) : null;
+    return upserted(toTask(row), next ? [next] : []);
   });
 }
 
 export function toggleComplete(ctx: WriteContext, id: number): Promise<Task> {
-  return ctx.prisma.$transaction(async (tx) => {
-    const current = await lockOwnTask(tx, ctx.userId, id);
+  return recordWrite(ctx, async (tx) => {
+    const current = await lockVersion(tx, 'Task', { id, ownerId: ctx.userId }, ['completed']);
     const row = await tx.task.update({
       where: { id },
       data: {
@@ -86,8 +90,8 @@ export function toggleComplete(ctx: WriteContext, id: number): Promise<Task> {
       },
       select: taskSelect,
     });
-    if (row.completed) await createNextOccurrence(tx, ctx, row);
-    return toTask(row);
+    const next = row.completed ? await createNextOccurrence(tx, ctx, row) : null;
+    return upserted(toTask(row), next ? [next] : []);
   });
 }
 
@@ -95,11 +99,15 @@ export function toggleComplete(ctx: WriteContext, id: number): Promise<Task> {
  * Completing a recurring task creates its next occurrence, in the completing transaction.
  * A task without a due date anchors its rule at the moment it was completed.
  */
-async function createNextOccurrence(tx: Tx, ctx: WriteContext, task: TaskRow): Promise<void> {
-  if (!task.recurrenceRule) return;
+async function createNextOccurrence(
+  tx: Tx,
+  ctx: WriteContext,
+  task: TaskRow,
+): Promise<Task | null> {
+  if (!task.recurrenceRule) return null;
   const next = nextOccurrence(task.recurrenceRule, task.dueDate ?? ctx.now);
-  if (!next) return;
-  await tx.task.create({
+  if (!next) return null;
+  const row = await tx.task.create({
     data: {
       userId: ctx.userId,
       title: task.title,
@@ -111,13 +119,16 @@ async function createNextOccurrence(tx: Tx, ctx: WriteContext, task: TaskRow): P
       updatedAt: ctx.now,
       tags: { create: links(task.tags.map((link) => link.tag.id)) },
     },
-    select: { id: true },
+    select: taskSelect,
   });
+  return toTask(row);
 }
 
-export async function deleteTask(ctx: Omit<WriteContext, 'now'>, id: number) {
-  // One statement; the database removes the task's tag links with it (ON DELETE CASCADE).
-  const { count } = await ctx.prisma.task.deleteMany({ where: { id, userId: ctx.userId } });
-  if (count === 0) throw notFound('Task');
-  return { id };
+export function deleteTask(ctx: Omit<WriteContext, 'now'>, id: number) {
+  return recordWrite(ctx, async (tx) => {
+    // The database removes the task's tag links with it (ON DELETE CASCADE).
+    const { count } = await tx.task.deleteMany({ where: { id, userId: ctx.userId } });
+    if (count === 0) throw notFound('Task');
+    return { result: { id }, changes: [{ op: 'delete', entity: 'task', id }] };
+  });
 }

@@ -1,0 +1,70 @@
+// The live-sync bus: how a write on one instance wakes the streams on every instance. Messages
+// are small wake-ups (a user id and the newest event id); the event log is the data. apps/server
+// backs it with PostgreSQL LISTEN/NOTIFY, or with this in-process emitter on PGlite (one process).
+import type { Prisma } from '@repo/db';
+
+export type BusMessage =
+  /** The user has events up to `lastEventId`: their streams read the log past their cursor. */
+  | { type: 'events'; userId: string; lastEventId: string }
+  /** Some of the user's sessions were revoked: their streams recheck their own session. */
+  | { type: 'sessions'; userId: string }
+  /** Messages may have been lost (the listener reconnected): every stream catches up. */
+  | { type: 'resume' };
+
+export type BusListener = (message: BusMessage) => void;
+
+/** Run after the writing transaction commits (never when it rolls back). */
+export type AfterCommit = () => void;
+
+export interface SyncBus {
+  /** Delivers `message` (about something already committed) to its user's listeners everywhere. */
+  publish(message: BusMessage): Promise<void>;
+  /**
+   * Sends `message` as part of `tx`, so it is delivered when `tx` commits and never if it rolls
+   * back, even when this process dies right after the commit (PostgreSQL queues a NOTIFY in the
+   * transaction). A bus that cannot do that returns what the writer runs once `tx` has committed.
+   */
+  publishInTransaction(
+    tx: Prisma.TransactionClient,
+    message: BusMessage,
+  ): Promise<AfterCommit | null>;
+  /** Listens to one user's messages (and to `resume`); returns the unsubscribe function. */
+  subscribe(userId: string, listener: BusListener): () => void;
+}
+
+/** Per-process fan-out by user, shared by every bus: a message costs O(that user's streams). */
+export function createDispatcher() {
+  const byUser = new Map<string, Set<BusListener>>();
+  return {
+    subscribe: (userId: string, listener: BusListener): (() => void) => {
+      let set = byUser.get(userId);
+      if (!set) byUser.set(userId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && byUser.get(userId) === set) byUser.delete(userId);
+      };
+    },
+    dispatch: (message: BusMessage): void => {
+      if (message.type === 'resume') {
+        for (const set of byUser.values()) for (const listener of set) listener(message);
+        return;
+      }
+      for (const listener of byUser.get(message.userId) ?? []) listener(message);
+    },
+  };
+}
+
+/** The single-process bus (PGlite, tests): publish is a local dispatch. */
+export function createLocalBus(): SyncBus {
+  const dispatcher = createDispatcher();
+  return {
+    publish: (message) => {
+      dispatcher.dispatch(message);
+      return Promise.resolve();
+    },
+    // One process: nothing to queue in the database; dispatch once the writer has committed.
+    publishInTransaction: (_tx, message) => Promise.resolve(() => dispatcher.dispatch(message)),
+    subscribe: dispatcher.subscribe,
+  };
+}

@@ -1,0 +1,44 @@
+// Writes that emit live-sync events: the change and its events commit in one transaction (an
+// event exists if and only if its change committed), and so does the bus message that wakes the
+// streams: it is delivered when the change commits, even if this process dies right after.
+import type { PrismaClient, Prisma } from '@repo/db';
+import type { SyncBus } from './bus';
+import { type SyncActor, type SyncChange, appendChanges } from './log';
+
+export interface RecordingContext {
+  prisma: PrismaClient;
+  syncBus: SyncBus;
+  actor: SyncActor;
+}
+
+export interface Recorded<T> {
+  result: T;
+  changes: readonly SyncChange[];
+}
+
+export async function recordWrite<T>(
+  ctx: RecordingContext,
+  work: (tx: Prisma.TransactionClient) => Promise<Recorded<T>>,
+): Promise<T> {
+  const { result, afterCommit } = await ctx.prisma.$transaction(async (tx) => {
+    const { result, changes } = await work(tx);
+    if (changes.length === 0) return { result, afterCommit: null };
+    const lastEventId = await appendChanges(tx, ctx.actor, changes);
+    const message = { type: 'events', userId: ctx.actor.userId, lastEventId } as const;
+    return { result, afterCommit: await ctx.syncBus.publishInTransaction(tx, message) };
+  });
+  afterCommit?.();
+  return result;
+}
+
+/** The recording context of a protected procedure's caller. */
+export const recording = (ctx: {
+  prisma: PrismaClient;
+  services: { syncBus: SyncBus };
+  user: { id: string };
+  sessionId: string | null;
+}): RecordingContext => ({
+  prisma: ctx.prisma,
+  syncBus: ctx.services.syncBus,
+  actor: { userId: ctx.user.id, sessionId: ctx.sessionId },
+});

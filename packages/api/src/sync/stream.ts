@@ -1,0 +1,108 @@
+// One live-sync stream: replay from lastEventId, then live events as the bus wakes it, until the
+// client leaves, its token expires or its session is revoked. No polling: between wake-ups the
+// stream waits on a promise; each wake-up reads the log past its cursor, so a lost or coalesced
+// wake-up costs nothing but latency, and nothing is ever yielded twice on one connection.
+import { tracked } from '@trpc/server';
+import type { SyncEvent } from '@repo/validators';
+import type { Context } from '../context';
+import { AppError } from '../errors';
+import type { AuthContext } from '../services';
+import { canResumeAfter, headEventId, readEventsAfter } from './log';
+
+const BATCH = 500;
+
+/** A level-triggered wake-up: a notify that lands while nobody waits is kept for the next wait. */
+function createWaker() {
+  let pending = false;
+  let resolve: (() => void) | undefined;
+  return {
+    notify() {
+      pending = true;
+      resolve?.();
+    },
+    /** Resolves at the next notify (at once if one is pending), or after `ms`. */
+    wait(ms: number): Promise<void> {
+      if (pending) return Promise.resolve();
+      return new Promise<void>((done) => {
+        const timer = setTimeout(done, ms);
+        resolve = () => {
+          clearTimeout(timer);
+          done();
+        };
+      }).finally(() => {
+        resolve = undefined;
+      });
+    },
+    take() {
+      const was = pending;
+      pending = false;
+      return was;
+    },
+  };
+}
+
+/** Ids are decimal strings; anything else (garbage, overlong) answers resync. */
+function parseEventId(value: string): bigint | null {
+  return /^\d{1,19}$/.test(value) ? BigInt(value) : null;
+}
+
+const expired = () => new AppError('TOKEN_EXPIRED', 'Access token expired');
+
+export async function* syncStream(
+  ctx: Context,
+  auth: AuthContext,
+  lastEventId: string | null | undefined,
+  signal: AbortSignal | undefined,
+) {
+  const { prisma, services } = ctx;
+  const userId = auth.user.id;
+  const waker = createWaker();
+  let sessionsChanged = false;
+  const unsubscribe = services.syncBus.subscribe(userId, (message) => {
+    if (message.type !== 'events') sessionsChanged = true;
+    waker.notify();
+  });
+  const onAbort = () => waker.notify();
+  signal?.addEventListener('abort', onAbort);
+  let evicted = false;
+  const release = services.syncStreams?.open(userId, () => {
+    evicted = true;
+    waker.notify();
+  });
+  try {
+    let cursor: bigint;
+    if (lastEventId == null) {
+      cursor = await headEventId(prisma, userId);
+    } else {
+      const asked = parseEventId(lastEventId);
+      if (asked !== null && (await canResumeAfter(prisma, userId, asked))) cursor = asked;
+      else {
+        cursor = await headEventId(prisma, userId);
+        yield tracked(cursor.toString(), { op: 'resync' } satisfies SyncEvent);
+      }
+    }
+    while (!signal?.aborted && !evicted) {
+      waker.take();
+      if (sessionsChanged) {
+        sessionsChanged = false;
+        // Re-verifies the token and its session in one query; revoked: UNAUTHORIZED ends us.
+        await services.authenticate(ctx.request.authorization);
+      }
+      const batch = await readEventsAfter(prisma, userId, cursor, BATCH);
+      for (const { id, event } of batch) {
+        if (signal?.aborted) return;
+        yield tracked(id.toString(), event);
+        cursor = id;
+      }
+      if (batch.length === BATCH) continue;
+      const left = auth.expiresAt ? auth.expiresAt.getTime() - services.now().getTime() : Infinity;
+      if (left <= 0) throw expired();
+      // setTimeout's limit is ~24.8 days; a token living longer is rechecked then.
+      await waker.wait(Math.min(left, 2 ** 31 - 1));
+    }
+  } finally {
+    release?.();
+    unsubscribe();
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
