@@ -1,0 +1,9 @@
+import base from '@repo/eslint-config';
+import globals from 'globals';
+
+export default [
+  // Export output, Expo's generated files and test reports are not source.
+  { ignores: ['dist/**', '.expo/**', 'test-results/**', 'expo-env.d.ts', '*.config.js'] },
+  ...base,
+  { languageOptions: { globals: { ...globals.browser, ...globals.jest } } },
+];
