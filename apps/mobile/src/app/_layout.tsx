@@ -1,5 +1,52 @@
+// The app's frame: without a server URL a clear message; otherwise the providers and two
+// worlds of routes, the signed-out one (sign in, sign up) and the signed-in tabs.
 import { Stack } from 'expo-router';
+import { StatusBar } from 'expo-status-bar';
+import { ActivityIndicator, View } from 'react-native';
+import { SafeAreaProvider } from 'react-native-safe-area-context';
+import { useApi } from '../api/api-context';
+import { AppProviders } from '../api/app-providers';
+import { MissingApiUrl } from '../components/missing-api-url';
+import { apiUrlFromEnvironment } from '../config/api-url';
+import { useSessionState } from '@repo/client/react';
+import { colors } from '../theme/theme';
+
+const apiUrl = apiUrlFromEnvironment();
 
 export default function RootLayout() {
-  return <Stack />;
+  return (
+    <SafeAreaProvider>
+      <StatusBar style="dark" />
+      {apiUrl ? (
+        <AppProviders apiUrl={apiUrl}>
+          <Routes />
+        </AppProviders>
+      ) : (
+        <MissingApiUrl />
+      )}
+    </SafeAreaProvider>
+  );
+}
+
+function Routes() {
+  const state = useSessionState(useApi().session);
+  if (state.status === 'restoring') {
+    return (
+      <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center', backgroundColor: colors.background }}>
+        <ActivityIndicator size="large" color={colors.primary} accessibilityLabel="Loading" />
+      </View>
+    );
+  }
+  const signedIn = state.status === 'signed-in';
+  return (
+    <Stack screenOptions={{ headerShown: false, contentStyle: { backgroundColor: colors.background } }}>
+      <Stack.Protected guard={signedIn}>
+        <Stack.Screen name="(app)" />
+      </Stack.Protected>
+      <Stack.Protected guard={!signedIn}>
+        <Stack.Screen name="sign-in" />
+        <Stack.Screen name="sign-up" />
+      </Stack.Protected>
+    </Stack>
+  );
 }
