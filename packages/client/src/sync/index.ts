@@ -1,0 +1,2 @@
+export * from './sync-applier';
+export * from './sync-stream';
