@@ -138,7 +138,7 @@ export function TasksScreen() {
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} tintColor={colors.primary} />}
         contentContainerStyle={{ paddingTop: space.sm, paddingBottom: 96 }}
       />
-      {deletion.pending ? <UndoBar message={`Deleted “${deletion.pending.title}”`} onUndo={deletion.undo} /> : null}
+      {deletion.pending ? <UndoBar message={`Deleted “${deletion.pending.title}”`} onUndo={() => deletion.undo()} /> : null}
       <FiltersSheet visible={filtersOpen} filters={filters} onChange={setFilters} onClose={() => setFiltersOpen(false)} />
     </SafeAreaView>
   );

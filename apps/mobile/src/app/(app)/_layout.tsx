@@ -1,9 +1,9 @@
 import { Tabs } from 'expo-router';
-import { Text } from 'react-native';
+import { type ColorValue, Text } from 'react-native';
 import { colors } from '../../theme/theme';
 
 const icon = (glyph: string) =>
-  function TabIcon({ color }: { color: string }) {
+  function TabIcon({ color }: { color: ColorValue }) {
     return <Text style={{ color, fontSize: 20 }}>{glyph}</Text>;
   };
 
