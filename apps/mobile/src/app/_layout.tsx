@@ -2,7 +2,7 @@
 // worlds of routes, the signed-out one (sign in, sign up) and the signed-in tabs.
 import { Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
-import { ActivityIndicator, View } from 'react-native';
+import { ActivityIndicator, StyleSheet, View } from 'react-native';
 import { SafeAreaProvider } from 'react-native-safe-area-context';
 import { useApi } from '../api/api-context';
 import { AppProviders } from '../api/app-providers';
@@ -30,23 +30,33 @@ export default function RootLayout() {
 
 function Routes() {
   const state = useSessionState(useApi().session);
-  if (state.status === 'restoring') {
-    return (
-      <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center', backgroundColor: colors.background }}>
-        <ActivityIndicator size="large" color={colors.primary} accessibilityLabel="Loading" />
-      </View>
-    );
-  }
   const signedIn = state.status === 'signed-in';
+  const restoring = state.status === 'restoring';
+  // The navigator is mounted from the first render (expo-router needs it to resolve a deep link
+  // such as /tasks after a reload); while the session is restored neither world is open.
   return (
-    <Stack screenOptions={{ headerShown: false, contentStyle: { backgroundColor: colors.background } }}>
-      <Stack.Protected guard={signedIn}>
-        <Stack.Screen name="(app)" />
-      </Stack.Protected>
-      <Stack.Protected guard={!signedIn}>
-        <Stack.Screen name="sign-in" />
-        <Stack.Screen name="sign-up" />
-      </Stack.Protected>
-    </Stack>
+    <>
+      <Stack
+        screenOptions={{ headerShown: false, contentStyle: { backgroundColor: colors.background } }}
+      >
+        <Stack.Protected guard={signedIn}>
+          <Stack.Screen name="(app)" />
+        </Stack.Protected>
+        <Stack.Protected guard={!signedIn && !restoring}>
+          <Stack.Screen name="sign-in" />
+          <Stack.Screen name="sign-up" />
+        </Stack.Protected>
+      </Stack>
+      {restoring ? (
+        <View
+          style={[
+            StyleSheet.absoluteFill,
+            { alignItems: 'center', justifyContent: 'center', backgroundColor: colors.background },
+          ]}
+        >
+          <ActivityIndicator size="large" color={colors.primary} accessibilityLabel="Loading" />
+        </View>
+      ) : null}
+    </>
   );
 }
