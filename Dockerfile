@@ -20,7 +20,7 @@ RUN pnpm fetch
 COPY . .
 # Installing also generates the Prisma client (packages/db's postinstall).
 RUN pnpm install --frozen-lockfile --offline
-RUN pnpm --filter @repo/server build
+RUN pnpm exec turbo run build --filter=@repo/server...
 # A self-contained copy of apps/server with production dependencies only (workspace packages are
 # compiled into the bundle, so they are dev dependencies and stay behind).
 RUN pnpm --filter @repo/server deploy --legacy --prod --offline /out

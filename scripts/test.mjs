@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const packages = ['packages/validators', 'packages/db', 'packages/auth', 'packages/api', 'apps/server', 'bench'];
+const packages = ['packages/validators', 'packages/db', 'packages/auth', 'packages/api', 'packages/client', 'apps/server', 'apps/web', 'bench'];
 const reportOf = (dir) => join(root, dir, 'test-results', 'vitest.json');
 for (const dir of packages) rmSync(reportOf(dir), { force: true });
 

@@ -5,6 +5,7 @@
 // when bundled code imports a package the server does not declare.
 //
 // Usage: node scripts/build.mjs [--outdir <dir>]   (default: dist)
+import { existsSync } from 'node:fs';
 import { cp, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,4 +72,11 @@ await cp(
 await cp(join(serverDir, '../../prisma/migrations'), join(outdir, 'migrations'), {
   recursive: true,
 });
+// The web app is served from dist/web (turbo builds @repo/web first: a dev dependency).
+const webDist = join(serverDir, '../web/dist');
+if (existsSync(join(webDist, 'index.html'))) {
+  await cp(webDist, join(outdir, 'web'), { recursive: true });
+} else {
+  console.warn('apps/web/dist is missing: the bundle serves no web app (build @repo/web first)');
+}
 console.log(`Built ${relative(process.cwd(), join(outdir, 'main.js'))}`);

@@ -11,13 +11,19 @@ import { clientIp } from './http/client-ip';
 import { createCors } from './http/cors';
 import { sendProblem } from './http/json-response';
 import { requestIdFrom } from './http/request-id';
+import { createSecurityHeaders } from './http/security-headers';
+import { serverErrorLog } from './http/server-error-log';
 import { type HttpContext, type Route, matchRoute } from './http/routes';
 import { panelRoute } from './panel/panel-route';
+import type { ShutdownHooks } from './ops/shutdown';
 import type { ReadinessResult } from './readiness';
 import { restRoute } from './rest/rest-route';
+import { recordRequest, routeLabel } from './ops/request-metrics';
 import { healthRoutes } from './routes/health';
+import { metricsRoutes } from './routes/metrics';
 import { testOnlyRoutes } from './routes/test-only';
 import { TRPC_PATH, trpcRoute } from './routes/trpc';
+import { findWebAppDir, webAppRoute } from './routes/web-app';
 
 export interface AppOptions {
   config: Config;
@@ -25,20 +31,29 @@ export interface AppOptions {
   services: Services;
   logger: Logger;
   checkReadiness: () => Promise<ReadinessResult>;
+  /** Where routes holding long-lived responses register to end them when shutdown begins. */
+  onShutdown: ShutdownHooks;
+  /** The built web app to serve at `/`; default: found next to the bundle; null: none. */
+  webAppDir?: string | null;
 }
 
 export function createApp(options: AppOptions): Server {
   const { config, logger } = options;
+  const webAppDir = options.webAppDir === undefined ? findWebAppDir() : options.webAppDir;
   const routes: Route[] = [
     ...healthRoutes(options.checkReadiness),
+    ...metricsRoutes(config),
     trpcRoute(options),
     // The REST mirror, its document and reference page, and the panel: all built here, once.
     restRoute(options),
     ...docsRoutes(createOpenApiDocument()),
     ...(config.panelEnabled ? [panelRoute(TRPC_PATH)] : []),
     ...(config.nodeEnv === 'test' ? testOnlyRoutes() : []),
+    // Last: every path no face above claims is the web app's (when it was built).
+    ...(webAppDir ? [webAppRoute(webAppDir)] : []),
   ];
   const applyCors = createCors(config.corsOrigins);
+  const applySecurityHeaders = createSecurityHeaders(config.trustProxy);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const startedAt = performance.now();
@@ -55,27 +70,31 @@ export function createApp(options: AppOptions): Server {
       config.trustProxy,
     );
 
+    const route = matchRoute(routes, method, pathname);
     // One line per request, written when it ends; the query string is left out as it may carry
-    // tRPC input or a token. Not even listened for when the level hides it.
-    if (logger.isLevelEnabled('info'))
-      res.once('close', () => {
+    // tRPC input or a token. Not even logged when the level hides it.
+    const logRequest = logger.isLevelEnabled('info');
+    res.once('close', () => {
+      const seconds = (performance.now() - startedAt) / 1000;
+      recordRequest(routeLabel(route, pathname), method, res.statusCode, seconds);
+      if (logRequest)
         logger.info(
           {
             requestId,
             method,
             path: pathname,
             status: res.statusCode,
-            ms: Math.round(performance.now() - startedAt),
+            ms: Math.round(seconds * 1000),
             ip,
             ...(res.writableFinished ? {} : { aborted: true }),
           },
           'request',
         );
-      });
+    });
 
     try {
+      applySecurityHeaders(req, res, pathname);
       if (applyCors(req, res)) return;
-      const route = matchRoute(routes, method, pathname);
       // Refused before routing, so an oversized upload is never read, whatever its path.
       if (!route?.ownsBodyLimit && declaredBodyLength(req) > config.bodyLimitBytes) {
         return sendProblem(
@@ -96,7 +115,7 @@ export function createApp(options: AppOptions): Server {
       };
       await route.handle(http);
     } catch (error) {
-      logger.error({ requestId, err: error }, 'request failed');
+      serverErrorLog(logger)({ requestId }, 500, error, 'request failed');
       answerInternalError(res);
     }
   }

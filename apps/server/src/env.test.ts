@@ -88,6 +88,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['WEB_CONCURRENCY', '0'],
     ['PASSWORD_HASH_THREADS', '0'],
+    ['ACCESS_TOKEN_TTL_SECONDS', '4'],
+    ['REFRESH_TOKEN_TTL_SECONDS', 'a week'],
   ];
 
   it.each(badValues)('reports %s=%j on a line of its own', (key, value) => {
@@ -168,6 +170,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ EXTERNAL_JWT_ISSUER: 'https://auth.example.com' })).toEqual([
       expect.stringMatching(/^EXTERNAL_JWT_ISSUER: has no effect/),
     ]);
+  });
+
+  it('refuses an external secret equal to our own (a token of one kind would pass for the other)', () => {
+    expect(
+      problemsOf({
+        JWT_SECRET: SECRET,
+        EXTERNAL_JWT_SECRET: SECRET,
+        EXTERNAL_JWT_ISSUER: 'i',
+        EXTERNAL_JWT_AUDIENCE: 'a',
+      }),
+    ).toEqual(['EXTERNAL_JWT_SECRET: must differ from JWT_SECRET']);
   });
 
   it('parses lists and flags', () => {

@@ -1,14 +1,14 @@
-// The one module that reads the environment. Every variable is checked on its own so a bad
-// configuration is reported in full, one line per variable, instead of one fix per restart.
-import { existsSync } from 'node:fs';
+// The one module that reads the environment: parse it (config/env-schema.ts, every bad variable
+// reported at once, one line each), then do what parsing must not: resolve DATA_DIR against the
+// workspace and keep a development JWT secret there when none is configured.
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { z } from 'zod';
-import { type TrustProxy, parseTrustProxy } from './http/client-ip';
+import { resolveDataDir } from './config/data-dir';
+import { type EnvValues, envSchema } from './config/env-schema';
 import { readOrCreateDevJwtSecret } from './dev-jwt-secret';
+import type { TrustProxy } from './http/client-ip';
 
-export type NodeEnv = 'development' | 'test' | 'production';
-export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type NodeEnv = EnvValues['NODE_ENV'];
+export type LogLevel = NonNullable<EnvValues['LOG_LEVEL']>;
 
 export interface ExternalJwtConfig {
   /** Exactly one of jwksUrl and secret is set. */
@@ -41,8 +41,13 @@ export interface Config {
   panelEnabled: boolean;
   logLevel: LogLevel;
   webConcurrency: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
+  shutdownGraceSeconds: number;
+  shutdownDelaySeconds: number;
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -64,116 +69,6 @@ const DEV_CORS_ORIGINS = [
   'http://localhost:8081',
   'http://localhost:19006',
 ];
-const MIN_SECRET_BYTES = 32;
-const SECRET_HINT = 'generate one with: openssl rand -base64 48';
-/** Values copied from examples and tutorials: refused anywhere but on a developer's machine. */
-const PLACEHOLDER_SECRET =
-  /change[-_ ]?(me|this|it)|placeholder|your[-_ ]?(jwt[-_ ]?)?secret|^secret$/i;
-
-const int = (min: number, max: number) =>
-  z.string().transform((value, ctx) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}` });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-const bool = () =>
-  z.string().transform((value, ctx) => {
-    const v = value.toLowerCase();
-    if (['true', '1', 'yes'].includes(v)) return true;
-    if (['false', '0', 'no'].includes(v)) return false;
-    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-    return z.NEVER;
-  });
-
-const urlWithScheme = (schemes: string[], what: string) =>
-  z.string().refine(
-    (value) => {
-      try {
-        return schemes.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    `must be a ${what} URL (${schemes.map((s) => `${s}//`).join(' or ')})`,
-  );
-
-const secret = z
-  .string()
-  .refine(
-    (value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES,
-    `must be at least ${MIN_SECRET_BYTES} bytes (256 bits); ${SECRET_HINT}`,
-  );
-
-const originList = z.string().transform((value, ctx) => {
-  const origins = value
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  for (const origin of origins) {
-    let valid = false;
-    try {
-      const url = new URL(origin);
-      valid = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
-    } catch {
-      // reported below
-    }
-    if (!valid) {
-      // "*" with credentials would let every site act as the user: list origins instead.
-      ctx.addIssue({
-        code: 'custom',
-        message: `"${origin}" is not an origin; use a comma list like https://app.example.com (no "*", path or trailing slash)`,
-      });
-      return z.NEVER;
-    }
-  }
-  return origins;
-});
-
-const fields = {
-  NODE_ENV: z.enum(['development', 'test', 'production'], {
-    error: 'must be development, test or production',
-  }),
-  HOST: z.string(),
-  PORT: int(0, 65535),
-  DATABASE_URL: urlWithScheme(['postgres:', 'postgresql:'], 'PostgreSQL'),
-  DATABASE_POOL_SIZE: int(1, 1000),
-  DATA_DIR: z.string(),
-  MIGRATE_ON_START: bool(),
-  JWT_SECRET: secret,
-  JWT_ISSUER: z.string(),
-  JWT_AUDIENCE: z.string(),
-  CORS_ORIGINS: originList,
-  TRUST_PROXY: z.string().transform((value, ctx) => {
-    const parsed = parseTrustProxy(value);
-    if (parsed) return parsed;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be false, true, a number of proxy hops, or a comma list of proxy IP addresses',
-    });
-    return z.NEVER;
-  }),
-  BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024),
-  RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000),
-  RATE_LIMIT_AUTH_WINDOW_SECONDS: int(1, 86_400),
-  REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis'),
-  EXTERNAL_JWT_JWKS_URL: urlWithScheme(['https:', 'http:'], 'JWKS'),
-  EXTERNAL_JWT_SECRET: secret,
-  EXTERNAL_JWT_ISSUER: z.string(),
-  EXTERNAL_JWT_AUDIENCE: z.string(),
-  PANEL_ENABLED: bool(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
-  }),
-  WEB_CONCURRENCY: int(1, 256),
-  PASSWORD_HASH_THREADS: int(1, 256),
-} satisfies Record<string, z.ZodType<unknown, string>>;
-
-type Fields = typeof fields;
-type Values = { [K in keyof Fields]: z.output<Fields[K]> | undefined };
 
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(
@@ -181,44 +76,50 @@ export function loadConfig(
   env: Env = process.env,
   options: LoadConfigOptions = {},
 ): Config {
-  const problems: string[] = [];
-  const values = {} as Values;
-  for (const key of Object.keys(fields) as (keyof Fields)[]) {
-    // An empty value (`PORT=` in an env file) means "use the default", as if unset.
-    const raw = env[key]?.trim() || undefined;
-    if (raw === undefined) continue;
-    const result = fields[key].safeParse(raw);
-    if (result.success) (values as Record<string, unknown>)[key] = result.data;
-    else problems.push(`${key}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+  const values = parseEnv(env);
+  const dataDir = resolveDataDir(values.DATA_DIR, options.cwd ?? process.cwd());
+  return toConfig(values, dataDir, values.JWT_SECRET ?? devJwtSecret(dataDir));
+}
+
+function parseEnv(env: Env): EnvValues {
+  // An empty value (`PORT=` in an env file) means "use the default", as if unset.
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, env[key]?.trim() || undefined]),
+  );
+  const result = envSchema.safeParse(raw);
+  if (result.success) return result.data;
+  // One line per variable: its first problem is the one to fix first.
+  const problems = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? 'environment');
+    if (!problems.has(key)) problems.set(key, `${key}: ${issue.message}`);
   }
+  throw new ConfigError([...problems.values()]);
+}
 
-  const nodeEnv = values.NODE_ENV ?? 'development';
-  problems.push(...crossFieldProblems(values, nodeEnv, env));
-  if (problems.length > 0) throw new ConfigError(problems);
-
-  const dataDir = resolveDataDir(values.DATA_DIR ?? '.data', options.cwd ?? process.cwd());
-  let jwtSecret = values.JWT_SECRET;
-  if (!jwtSecret) {
-    try {
-      jwtSecret = readOrCreateDevJwtSecret(dataDir);
-    } catch (error) {
-      throw new ConfigError([
-        `JWT_SECRET: not set, and no development secret could be kept in ${dataDir}: ${(error as Error).message}`,
-      ]);
-    }
+function devJwtSecret(dataDir: string): string {
+  try {
+    return readOrCreateDevJwtSecret(dataDir);
+  } catch (error) {
+    throw new ConfigError([
+      `JWT_SECRET: not set, and no development secret could be kept in ${dataDir}: ${(error as Error).message}`,
+    ]);
   }
+}
 
+function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config {
+  const nodeEnv = values.NODE_ENV;
   return {
     nodeEnv,
-    host: values.HOST ?? '127.0.0.1',
-    port: values.PORT ?? 3000,
+    host: values.HOST,
+    port: values.PORT,
     databaseUrl: values.DATABASE_URL,
-    databasePoolSize: values.DATABASE_POOL_SIZE ?? 10,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir,
-    migrateOnStart: values.MIGRATE_ON_START ?? true,
+    migrateOnStart: values.MIGRATE_ON_START,
     jwtSecret,
-    jwtIssuer: values.JWT_ISSUER ?? 'typed-backend',
-    jwtAudience: values.JWT_AUDIENCE ?? 'typed-backend-clients',
+    jwtIssuer: values.JWT_ISSUER,
+    jwtAudience: values.JWT_AUDIENCE,
     externalJwt:
       values.EXTERNAL_JWT_ISSUER && values.EXTERNAL_JWT_AUDIENCE
         ? {
@@ -229,68 +130,24 @@ export function loadConfig(
           }
         : undefined,
     corsOrigins: values.CORS_ORIGINS ?? (nodeEnv === 'production' ? [] : DEV_CORS_ORIGINS),
-    trustProxy: values.TRUST_PROXY ?? { mode: 'none' },
-    bodyLimitBytes: values.BODY_LIMIT_BYTES ?? 1024 * 1024,
-    rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS ?? 5,
-    rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS ?? 60,
+    trustProxy: values.TRUST_PROXY,
+    bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS,
+    rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS,
     redisUrl: values.REDIS_URL,
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    webConcurrency: values.WEB_CONCURRENCY ?? 1,
+    webConcurrency: values.WEB_CONCURRENCY,
+    accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL_SECONDS,
     // The cores shared out between the processes: more threads than cores would not hash faster.
     passwordHashThreads:
       values.PASSWORD_HASH_THREADS ??
-      Math.max(1, Math.floor(availableParallelism() / (values.WEB_CONCURRENCY ?? 1))),
+      Math.max(1, Math.floor(availableParallelism() / values.WEB_CONCURRENCY)),
+    shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
+    // Long enough for a balancer's check to see the 503 and for keep-alive clients to be told
+    // `Connection: close`; development and tests stop at once.
+    shutdownDelaySeconds: values.SHUTDOWN_DELAY_SECONDS ?? (nodeEnv === 'production' ? 2 : 0),
+    metricsToken: values.METRICS_TOKEN,
   };
-}
-
-/** Rules that involve more than one variable, checked on the raw values so none hides another. */
-function crossFieldProblems(values: Values, nodeEnv: NodeEnv, env: Env): string[] {
-  const problems: string[] = [];
-  const isSet = (key: keyof Fields) => Boolean(env[key]?.trim());
-
-  if (nodeEnv === 'production' && !isSet('JWT_SECRET')) {
-    problems.push(`JWT_SECRET: required in production; ${SECRET_HINT}`);
-  }
-  for (const key of ['JWT_SECRET', 'EXTERNAL_JWT_SECRET'] as const) {
-    if (nodeEnv !== 'development' && values[key] && PLACEHOLDER_SECRET.test(values[key])) {
-      problems.push(`${key}: is a placeholder value; ${SECRET_HINT}`);
-    }
-  }
-
-  const verifiers = isSet('EXTERNAL_JWT_JWKS_URL') || isSet('EXTERNAL_JWT_SECRET');
-  if (isSet('EXTERNAL_JWT_JWKS_URL') && isSet('EXTERNAL_JWT_SECRET')) {
-    problems.push(
-      'EXTERNAL_JWT_SECRET: set either EXTERNAL_JWT_JWKS_URL or EXTERNAL_JWT_SECRET, not both',
-    );
-  }
-  for (const key of ['EXTERNAL_JWT_ISSUER', 'EXTERNAL_JWT_AUDIENCE'] as const) {
-    if (verifiers && !isSet(key)) {
-      problems.push(`${key}: required when EXTERNAL_JWT_JWKS_URL or EXTERNAL_JWT_SECRET is set`);
-    }
-    if (!verifiers && isSet(key)) {
-      problems.push(`${key}: has no effect without EXTERNAL_JWT_JWKS_URL or EXTERNAL_JWT_SECRET`);
-    }
-  }
-  if (nodeEnv === 'production' && values.EXTERNAL_JWT_JWKS_URL?.startsWith('http:')) {
-    problems.push('EXTERNAL_JWT_JWKS_URL: must use https:// in production');
-  }
-  return problems;
-}
-
-/**
- * A relative DATA_DIR is resolved from the workspace root (the nearest directory above `cwd`
- * holding pnpm-workspace.yaml), so `pnpm start` in apps/server and `node apps/server/dist/main.js`
- * at the root share one `.data/`; outside a checkout (a container) it is resolved from `cwd`.
- */
-export function resolveDataDir(dataDir: string, cwd: string): string {
-  if (isAbsolute(dataDir)) return dataDir;
-  return resolve(findWorkspaceRoot(cwd) ?? cwd, dataDir);
-}
-
-function findWorkspaceRoot(from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }

@@ -27,6 +27,9 @@ describe('logger', () => {
         },
         res: { headers: { 'set-cookie': 'rt=set-cookie-value' } },
         user: { passwordHash: '$argon2id$hash', tokenHash: 'sha-hash' },
+        deep: {
+          a: { b: { c: { password: 'pw-deep', headers: { authorization: 'Bearer deep-jwt' } } } },
+        },
       },
       'careless',
     );
@@ -43,6 +46,8 @@ describe('logger', () => {
       'set-cookie-value',
       'argon2id',
       'sha-hash',
+      'pw-deep',
+      'deep-jwt',
     ]) {
       expect(line).not.toContain(secret);
     }

@@ -1,5 +1,6 @@
 // Starting and stopping one server process: database, migrations, HTTP listener, and the
 // orderly shutdown that main.ts runs on SIGTERM/SIGINT. Tests call it in-process.
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Services } from '@repo/api';
@@ -8,7 +9,10 @@ import { createApp } from './app';
 import type { Config } from './env';
 import { gracefulClose } from './http/graceful-close';
 import { type Logger, createLogger } from './logger';
-import { createReadinessCheck } from './readiness';
+import { observePool } from './ops/metrics';
+import { startSessionPruner } from './ops/session-pruner';
+import { ShutdownHooks } from './ops/shutdown';
+import { type ReadinessResult, createReadinessCheck } from './readiness';
 import { type ServerServices, createServices } from './services';
 
 export interface ServerDeps {
@@ -18,8 +22,8 @@ export interface ServerDeps {
   services?: Services;
   /** Where migrations are read from; the bundle passes its own copy. Default: prisma/migrations. */
   migrationsDir?: string | undefined;
-  /** How long in-flight requests may take to finish on close. */
-  shutdownTimeoutMs?: number;
+  /** The built web app served at `/` (null: none); default: found next to the bundle. */
+  webAppDir?: string | null;
 }
 
 export interface RunningServer {
@@ -28,7 +32,12 @@ export interface RunningServer {
   port: number;
   db: Database;
   logger: Logger;
-  /** Stops accepting, waits for in-flight requests (bounded), then closes an owned database. */
+  /** Hooks run as soon as shutdown begins (live-sync streams end there); see ops/shutdown.ts. */
+  onShutdown: ShutdownHooks;
+  /**
+   * Readiness 503, hooks, stop accepting, in-flight requests finished (up to
+   * SHUTDOWN_GRACE_SECONDS), then services and an owned database closed.
+   */
   close(): Promise<void>;
 }
 
@@ -45,6 +54,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
 
   // Services made here hold their own connections (rate-limit store); they are closed with us.
   let ownedServices: ServerServices | undefined;
+  const onShutdown = new ShutdownHooks();
   let server;
   try {
     if (config.migrateOnStart) {
@@ -54,8 +64,20 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       });
     }
     const services = deps.services ?? (ownedServices = createServices({ config, db, logger }));
-    const checkReadiness = createReadinessCheck({ db, logger, migrationsDir: deps.migrationsDir });
-    server = createApp({ config, db, services, logger, checkReadiness });
+    const checkDatabase = createReadinessCheck({ db, logger, migrationsDir: deps.migrationsDir });
+    const checkReadiness = (): Promise<ReadinessResult> =>
+      onShutdown.draining
+        ? Promise.resolve({ ready: false, reason: 'shutting down' })
+        : checkDatabase();
+    server = createApp({
+      config,
+      db,
+      services,
+      logger,
+      checkReadiness,
+      onShutdown,
+      webAppDir: deps.webAppDir,
+    });
     await listen(server, config.port, config.host);
   } catch (error) {
     await ownedServices?.close();
@@ -65,7 +87,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
 
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
+  // While draining, keep-alive clients are told to reconnect (through the balancer, elsewhere).
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (onShutdown.draining) res.setHeader('connection', 'close');
+  });
   const closer = gracefulClose(server);
+  const unobservePool = observePool(db);
+  const stopPruner = startSessionPruner(db, logger, () => new Date());
   let closing: Promise<void> | undefined;
 
   return {
@@ -73,11 +101,16 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     port,
     db,
     logger,
+    onShutdown,
     close() {
       closing ??= (async () => {
         logger.info('shutting down');
-        const forced = await closer.close(deps.shutdownTimeoutMs ?? 10_000);
+        await onShutdown.begin((error) => logger.error({ err: error }, 'shutdown hook failed'));
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelaySeconds * 1000));
+        const forced = await closer.close(config.shutdownGraceSeconds * 1000);
         if (forced) logger.warn('shutdown deadline passed; open connections were closed');
+        unobservePool();
+        stopPruner();
         await ownedServices?.close();
         await closeDb();
         logger.info('stopped');

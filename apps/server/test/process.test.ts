@@ -6,6 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, request } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createTestDatabase, testDatabaseUrl } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const serverDir = join(import.meta.dirname, '..');
@@ -123,4 +126,81 @@ describe('server process', () => {
       child.process.kill('SIGKILL');
     }
   });
+
+  it.runIf(testDatabaseUrl)(
+    'SIGTERM to one WEB_CONCURRENCY worker under 50-connection load fails no request',
+    async () => {
+      const db = await createTestDatabase('postgres');
+      const child = run({
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'server-data-')),
+        DATABASE_URL: db.url ?? '',
+        WEB_CONCURRENCY: '2',
+        LOG_LEVEL: 'info',
+        // Keep-alive connections get `Connection: close` on a response before the listener
+        // closes; closing an idle one at once races the client's next request (ECONNRESET).
+        SHUTDOWN_DELAY_SECONDS: '1',
+      });
+      const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+      try {
+        const url = await waitFor(
+          child,
+          () =>
+            (child.stdout().match(/Server ready at (\S+)/g)?.length === 2 ? true : undefined) &&
+            /Server ready at (\S+)/.exec(child.stdout())?.[1],
+          'two ready workers',
+        );
+        const workers = readFileSync(
+          `/proc/${child.process.pid}/task/${child.process.pid}/children`,
+          'utf8',
+        )
+          .trim()
+          .split(/\s+/)
+          .map(Number);
+        expect(workers).toHaveLength(2);
+
+        const failures: string[] = [];
+        let answered = 0;
+        let stop = false;
+        const get = () =>
+          new Promise<void>((resolve) => {
+            const req = request(`${url}/__test/slow?ms=100`, { agent }, (res) => {
+              res.resume();
+              res.on('end', () => {
+                if (res.statusCode === 200) answered++;
+                else failures.push(`status ${res.statusCode}`);
+                resolve();
+              });
+            });
+            req.on('error', (error) => {
+              failures.push(String(error));
+              resolve();
+            });
+            req.end();
+          });
+        const clients = Array.from({ length: 50 }, async () => {
+          while (!stop) await get();
+        });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const before = answered;
+        process.kill(workers[0]!, 'SIGTERM');
+        // The worker drains and exits; the other keeps serving; the primary starts a new one.
+        await waitFor(
+          child,
+          () => (child.stdout().includes('worker died; starting another') ? true : undefined),
+          'the replacement worker',
+        );
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        stop = true;
+        await Promise.all(clients);
+        expect(failures).toEqual([]);
+        expect(answered).toBeGreaterThan(before + 100);
+      } finally {
+        agent.destroy();
+        child.process.kill('SIGKILL');
+        await child.exited;
+        await db.close();
+      }
+    },
+    60_000,
+  );
 });

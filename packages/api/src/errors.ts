@@ -66,18 +66,26 @@ export function appCodeForTrpcCode(code: TRPCCode): AppCode {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', 'P1001', 'P1017']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'P1001', 'P1017']);
+/** The driver adapter's own names for a lost or unreachable server (its `cause.kind`). */
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
-/** True when an error means the database cannot be reached, not that the request was wrong. */
+/**
+ * True when an error means the database cannot be reached, not that the request was wrong.
+ * Walks `cause` and Prisma's `meta.driverAdapterError`, where a PostgreSQL code such as 57P01
+ * (a terminated backend) sits behind a generic P2010.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-    const message = (e as { message?: unknown }).message;
-    if (typeof message === 'string' && /Can't reach database|Connection terminated|connect ECONNREFUSED/i.test(message)) {
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 12; seen++) {
+    const e = pending.shift() as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!e || typeof e !== 'object') continue;
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.kind === 'string' && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    if (typeof e.message === 'string' && /Can't reach database|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message)) {
       return true;
     }
-    e = (e as { cause?: unknown }).cause;
+    pending.push(e.cause, e.meta?.driverAdapterError);
   }
   return false;
 }

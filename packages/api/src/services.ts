@@ -18,6 +18,8 @@ export interface Services {
   now(): Date;
   /** HMAC key for pagination cursors (derived from the server's secret). */
   cursorKey: Uint8Array;
+  /** Lifetime of a refresh token (and of an idle session); default 7 days. */
+  refreshTokenTtlMs?: number;
   /** Signs our access tokens; verifying them is `authenticate`'s job. */
   accessTokens: Pick<AccessTokens, 'sign'>;
   /** The register/login budget per client IP, whatever store backs it (memory, PostgreSQL, Redis). */

@@ -147,3 +147,15 @@ describe('access tokens', () => {
     expect(await codeOf(await make())).toBe('INVALID_TOKEN');
   });
 });
+
+describe('configured lifetime (ACCESS_TOKEN_TTL_SECONDS)', () => {
+  it('expires a token after ttlSeconds, not the default 15 minutes', async () => {
+    const short = createAccessTokens({ ...config, ttlSeconds: 8 });
+    const { token, expiresAt } = await short.sign(subject, now);
+    expect(expiresAt.getTime() - now.getTime()).toBe(8_000);
+    await expect(short.verify(token, new Date(now.getTime() + 7_000))).resolves.toMatchObject({ userId: subject.userId });
+    // Past exp plus the 5 s clock tolerance.
+    const error = await short.verify(token, new Date(now.getTime() + 14_000)).catch((e: unknown) => e);
+    expect((error as AuthError).appCode).toBe('TOKEN_EXPIRED');
+  });
+});

@@ -1,9 +1,10 @@
 // Our own access tokens: HS256 JWTs, 15 minutes, typed `at+jwt` (RFC 9068) so they can never be
 // mistaken for an ID token or an external issuer's token.
 import { randomUUID } from 'node:crypto';
-import { SignJWT, errors, jwtVerify } from 'jose';
+import { SignJWT, errors } from 'jose';
 import { AuthError } from './errors';
 import { importHmacKey } from './hmac-key';
+import { Hs256VerifyError, verifyHs256Jwt } from './hs256-jwt';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const ACCESS_TOKEN_TYP = 'at+jwt';
@@ -15,6 +16,8 @@ export interface AccessTokenConfig {
   secret: string;
   issuer: string;
   audience: string;
+  /** Lifetime of a token; default ACCESS_TOKEN_TTL_SECONDS (ACCESS_TOKEN_TTL_SECONDS in the server's env). */
+  ttlSeconds?: number;
 }
 
 export interface AccessTokenSubject {
@@ -39,13 +42,15 @@ export function createAccessTokens(config: AccessTokenConfig): AccessTokens {
   const key = importHmacKey(config.secret, 'JWT_SECRET');
   // Surfaced on first use; an unhandled rejection here would crash the process at start.
   key.catch(() => {});
+  // Verification is synchronous HMAC over the same bytes (hs256-jwt.ts).
+  const secretBytes = Buffer.from(config.secret);
 
   return {
     issuer: config.issuer,
 
     async sign(subject, now = new Date()) {
       const issuedAt = Math.floor(now.getTime() / 1000);
-      const exp = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
+      const exp = issuedAt + (config.ttlSeconds ?? ACCESS_TOKEN_TTL_SECONDS);
       const token = await new SignJWT({
         email: subject.email,
         sid: subject.sessionId,
@@ -62,40 +67,41 @@ export function createAccessTokens(config: AccessTokenConfig): AccessTokens {
       return { token, expiresAt: new Date(exp * 1000) };
     },
 
-    async verify(token, now = new Date()) {
-      try {
-        const { payload } = await jwtVerify(token, await key, {
-          algorithms: ['HS256'],
-          issuer: config.issuer,
-          audience: config.audience,
-          typ: ACCESS_TOKEN_TYP,
-          clockTolerance: CLOCK_TOLERANCE_SECONDS,
-          currentDate: now,
-          requiredClaims: ['sub', 'iat', 'exp', 'jti'],
-        });
-        const { sub, email, sid, jti, exp, type } = payload;
-        if (
-          type !== 'access' ||
-          typeof email !== 'string' ||
-          typeof sid !== 'string' ||
-          !sub ||
-          !jti ||
-          !exp
-        ) {
-          throw new AuthError('INVALID_TOKEN', 'Invalid access token');
-        }
-        return {
-          userId: sub,
-          email,
-          sessionId: sid,
-          tokenId: jti,
-          expiresAt: new Date(exp * 1000),
-        };
-      } catch (error) {
-        throw toAuthError(error);
-      }
-    },
+    // Synchronous work behind the async interface: a throw inside the executor is the rejection.
+    verify: (token, now = new Date()) => new Promise((resolve) => resolve(verifyNow(token, now))),
   };
+
+  function verifyNow(token: string, now: Date): AccessTokenClaims {
+    let payload;
+    try {
+      payload = verifyHs256Jwt(token, secretBytes, {
+        issuer: config.issuer,
+        audience: config.audience,
+        typ: ACCESS_TOKEN_TYP,
+        clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+        now,
+        requiredClaims: ['sub', 'iat', 'exp', 'jti'],
+      });
+    } catch (error) {
+      throw error instanceof Hs256VerifyError && error.reason === 'expired'
+        ? new AuthError('TOKEN_EXPIRED', 'Access token expired', { cause: error })
+        : new AuthError('INVALID_TOKEN', 'Invalid access token', { cause: error });
+    }
+    const { sub, email, sid, jti, exp, type } = payload;
+    if (
+      type !== 'access' ||
+      typeof email !== 'string' ||
+      typeof sid !== 'string' ||
+      typeof sub !== 'string' ||
+      !sub ||
+      typeof jti !== 'string' ||
+      !jti ||
+      typeof exp !== 'number'
+    ) {
+      throw new AuthError('INVALID_TOKEN', 'Invalid access token');
+    }
+    return { userId: sub, email, sessionId: sid, tokenId: jti, expiresAt: new Date(exp * 1000) };
+  }
 }
 
 /** Expiry is the one failure a client can fix by refreshing; every other failure reads the same. */

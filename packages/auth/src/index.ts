@@ -28,6 +28,7 @@ export {
   rotateRefreshToken,
   startSession,
 } from './refresh-session';
+export { type PruneResult, pruneSessions } from './prune';
 export {
   type SessionSummary,
   findSessionByRefreshToken,

@@ -7,6 +7,7 @@ import {
   generateRefreshToken,
   hashRefreshToken,
   isWellFormedRefreshToken,
+  REFRESH_TOKEN_TTL_MS,
   refreshExpiry,
 } from './refresh-token';
 
@@ -43,9 +44,10 @@ export async function startSession(
   userId: string,
   client: ClientInfo,
   now = new Date(),
+  ttlMs = REFRESH_TOKEN_TTL_MS,
 ): Promise<IssuedRefresh & { refreshToken: string }> {
   const { token, tokenHash } = generateRefreshToken();
-  const expiresAt = refreshExpiry(now);
+  const expiresAt = refreshExpiry(now, ttlMs);
   const session = await prisma.session.create({
     data: {
       userId,
@@ -86,6 +88,7 @@ export async function rotateRefreshToken(
   token: string,
   client: ClientInfo,
   now = new Date(),
+  ttlMs = REFRESH_TOKEN_TTL_MS,
 ): Promise<IssuedRefresh> {
   if (!isWellFormedRefreshToken(token))
     throw new AuthError('INVALID_REFRESH_TOKEN', failures.INVALID_REFRESH_TOKEN);
@@ -116,7 +119,7 @@ export async function rotateRefreshToken(
       return { fail: 'REFRESH_TOKEN_EXPIRED' };
 
     const next = generateRefreshToken();
-    const expiresAt = refreshExpiry(now);
+    const expiresAt = refreshExpiry(now, ttlMs);
     const successor = await tx.refreshToken.create({
       data: { sessionId: row.sessionId, tokenHash: next.tokenHash, createdAt: now, expiresAt },
       select: { id: true },

@@ -22,6 +22,6 @@ export function isWellFormedRefreshToken(token: string): boolean {
   return TOKEN_PATTERN.test(token);
 }
 
-export function refreshExpiry(now: Date): Date {
-  return new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
+export function refreshExpiry(now: Date, ttlMs = REFRESH_TOKEN_TTL_MS): Date {
+  return new Date(now.getTime() + ttlMs);
 }

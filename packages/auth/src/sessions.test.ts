@@ -79,12 +79,20 @@ describe.each(testEngines)('sessions on %s', (engine) => {
       id: sessionId,
       userId,
       live: true,
+      current: false,
+    });
+    expect(await findSessionByRefreshToken(db.prisma, next.refreshToken!, clock.now())).toEqual({
+      id: sessionId,
+      userId,
+      live: true,
+      current: true,
     });
     await revokeSession(db.prisma, userId, sessionId, clock.now());
     expect(await findSessionByRefreshToken(db.prisma, next.refreshToken!, clock.now())).toEqual({
       id: sessionId,
       userId,
       live: false,
+      current: false,
     });
     expect(await findSessionByRefreshToken(db.prisma, 'B'.repeat(43), clock.now())).toBeNull();
     expect(await findSessionByRefreshToken(db.prisma, 'nope', clock.now())).toBeNull();

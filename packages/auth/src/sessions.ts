@@ -60,15 +60,21 @@ export async function findSessionByRefreshToken(
   prisma: Prisma.TransactionClient,
   token: string,
   now = new Date(),
-): Promise<{ id: string; userId: string; live: boolean } | null> {
+): Promise<{ id: string; userId: string; live: boolean; current: boolean } | null> {
   if (!isWellFormedRefreshToken(token)) return null;
   const row = await prisma.refreshToken.findUnique({
     where: { tokenHash: hashRefreshToken(token) },
-    select: { session: { select: { id: true, userId: true, revokedAt: true, expiresAt: true } } },
+    select: {
+      usedAt: true,
+      expiresAt: true,
+      session: { select: { id: true, userId: true, revokedAt: true, expiresAt: true } },
+    },
   });
   if (!row) return null;
   const { id, userId, revokedAt, expiresAt } = row.session;
-  return { id, userId, live: !revokedAt && expiresAt > now };
+  const live = !revokedAt && expiresAt > now;
+  // current: the family's newest token, not one rotated out (or expired) long ago.
+  return { id, userId, live, current: live && row.usedAt === null && row.expiresAt > now };
 }
 
 /** Ends one of `userId`'s live sessions; false when there is none by that id for that user. */

@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Engine, SqlConnection } from './connection';
+import { createStatementNamer } from './statement-names';
 import { type Prisma, PrismaClient } from './generated/prisma/client';
 
 export interface Database {
@@ -13,8 +14,20 @@ export interface Database {
   readonly engine: Engine;
   /** Runs `fn` on one dedicated connection, so session state (advisory locks) holds across it. */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /** The pool's connections now (PostgreSQL; PGlite has one in-process connection). */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Requests queued for a connection. */
+  waiting: number;
+}
+
+/** A request waits at most this long for a connection: an unreachable server answers, not hangs. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export interface DatabaseOptions {
   /** postgres:// or postgresql:// URL; absent means embedded PGlite. */
@@ -43,10 +56,15 @@ function createPostgresDatabase(
   poolSize: number,
   onQuery: DatabaseOptions['onQuery'],
 ): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const adapter = new PrismaPg(pool);
+  // Named statements: each pooled connection parses and plans a query once (statement-names.ts).
+  const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() });
   const prisma = onQuery
     ? withQueryEvents(
         new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
@@ -56,6 +74,7 @@ function createPostgresDatabase(
   return {
     prisma,
     engine: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async withConnection(fn) {
       const client = await pool.connect();
       try {
@@ -104,6 +123,7 @@ function createPgliteDatabase(dir: string, template: Blob | undefined): Database
     engine: 'pglite',
     // PGlite is a single connection: every caller already shares its session.
     withConnection: (fn) => fn(conn),
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,4 +1,4 @@
-export { createDatabase, type Database, type DatabaseOptions } from './client';
+export { createDatabase, type Database, type DatabaseOptions, type PoolStats } from './client';
 export type { Engine, SqlConnection } from './connection';
 export { defaultMigrationsDir, defaultPgliteDir } from './paths';
 export {

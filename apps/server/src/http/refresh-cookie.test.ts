@@ -29,7 +29,7 @@ describe('refresh cookie', () => {
     const { res, cookies } = fakeResponse();
     const control = createResponseControl(res, { secure: true, now: () => now });
     control.clearRefreshCookie();
-    expect(cookies).toEqual(['rt=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0; Secure']);
+    expect(cookies).toEqual(['__Host-rt=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0; Secure']);
   });
 
   it('refuses loudly once the response has started, instead of silently losing the token', () => {

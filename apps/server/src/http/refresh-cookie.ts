@@ -1,9 +1,14 @@
 // The web client's refresh token lives in an HttpOnly cookie so page scripts can never read it;
 // SameSite=Strict keeps other sites from sending it, and Path=/ lets both /trpc and /api see it.
+// Over HTTPS (production) its name carries the __Host- prefix: browsers then accept it only with
+// Secure, Path=/ and no Domain, so a subdomain cannot plant or overwrite it.
 import type { ServerResponse } from 'node:http';
 import type { ResponseControl } from '@repo/api';
 
 export const REFRESH_COOKIE = 'rt';
+
+export const refreshCookieName = (secure: boolean) =>
+  secure ? `__Host-${REFRESH_COOKIE}` : REFRESH_COOKIE;
 
 export interface RefreshCookieOptions {
   /** Secure (HTTPS only) in production; development servers speak plain HTTP. */
@@ -13,7 +18,7 @@ export interface RefreshCookieOptions {
 
 export function refreshCookieHeader(token: string, maxAgeSeconds: number, secure: boolean): string {
   const attributes = [
-    `${REFRESH_COOKIE}=${encodeURIComponent(token)}`,
+    `${refreshCookieName(secure)}=${encodeURIComponent(token)}`,
     'HttpOnly',
     'SameSite=Strict',
     'Path=/',

@@ -4,7 +4,8 @@
 import { type Context, type Services, createContextInner } from '@repo/api';
 import type { Database } from '@repo/db';
 import type { Config } from '../env';
-import { REFRESH_COOKIE, createResponseControl, readCookie } from './refresh-cookie';
+import { createCookieOriginCheck } from './cookie-origin';
+import { createResponseControl, readCookie, refreshCookieName } from './refresh-cookie';
 import type { HttpContext } from './routes';
 
 export interface ContextDeps {
@@ -27,11 +28,23 @@ export function createRequestContext(
       ip,
       userAgent: req.headers['user-agent'] ?? null,
       authorization: withAuthorization ? (req.headers.authorization ?? null) : null,
-      refreshCookie: readCookie(req.headers.cookie, REFRESH_COOKIE),
+      refreshCookie: cookieOriginCheck(config.corsOrigins)(req)
+        ? readCookie(req.headers.cookie, refreshCookieName(secure(config)))
+        : null,
     },
     response: createResponseControl(res, {
-      secure: config.nodeEnv === 'production',
+      secure: secure(config),
       now: () => services.now(),
     }),
   });
+}
+
+const secure = (config: Config) => config.nodeEnv === 'production';
+
+// One check per CORS_ORIGINS list (per server), not one Set built per request.
+const checks = new WeakMap<readonly string[], ReturnType<typeof createCookieOriginCheck>>();
+function cookieOriginCheck(corsOrigins: readonly string[]) {
+  let check = checks.get(corsOrigins);
+  if (!check) checks.set(corsOrigins, (check = createCookieOriginCheck(corsOrigins)));
+  return check;
 }

@@ -14,7 +14,7 @@ export interface HttpContext {
 }
 
 export interface Route {
-  /** An exact path, or with `prefix` every path under it (`/trpc` matches `/trpc/a.b`). */
+  /** An exact path, or with `prefix` every path under it (`/trpc` matches `/trpc/a.b`; `/` all). */
   path: string;
   prefix?: boolean;
   /** Absent: every method. */
@@ -35,7 +35,8 @@ export function matchRoute(
   return routes.find(
     (route) =>
       (route.prefix
-        ? pathname === route.path || pathname.startsWith(`${route.path}/`)
+        ? pathname === route.path ||
+          pathname.startsWith(route.path.endsWith('/') ? route.path : `${route.path}/`)
         : pathname === route.path) &&
       (!route.methods || route.methods.includes(method)),
   );

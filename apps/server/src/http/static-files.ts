@@ -14,6 +14,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.ttf': 'font/ttf',
   '.woff2': 'font/woff2',
 };
@@ -56,6 +60,7 @@ export async function sendFileUnder(
   root: string,
   relativePath: string,
   method: string,
+  cacheControl = CACHE_CONTROL,
 ): Promise<boolean> {
   const base = resolve(root);
   const file = resolve(base, relativePath);
@@ -65,7 +70,7 @@ export async function sendFileUnder(
   res.statusCode = 200;
   res.setHeader('content-type', contentTypeOf(file));
   res.setHeader('content-length', info.size);
-  res.setHeader('cache-control', CACHE_CONTROL);
+  res.setHeader('cache-control', cacheControl);
   if (method === 'HEAD') {
     res.end();
     return true;

@@ -8,6 +8,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from '../env';
 import { asRateLimiter } from './decision';
 import { createPostgresLimiter } from './postgres-store';
+import { InsuranceLimiter } from './insurance';
 import { createRedisLimiter } from './redis-store';
 
 export type RateLimitStore = 'memory' | 'postgres' | 'redis';
@@ -22,7 +23,11 @@ export function createAuthRateLimiter(config: Config, logger: Logger): AuthRateL
     points: config.rateLimitAuthPoints,
     duration: config.rateLimitAuthWindowSeconds,
   };
-  const insuranceLimiter = new RateLimiterMemory(options);
+  const insuranceLimiter = new InsuranceLimiter(
+    options,
+    logger,
+    config.redisUrl ? 'redis' : 'postgres',
+  );
   // One budget per deployment: processes with the same issuer share counters in a shared store.
   const keyPrefix = `auth:${config.jwtIssuer}`;
 
@@ -40,5 +45,9 @@ export function createAuthRateLimiter(config: Config, logger: Logger): AuthRateL
     logger.info({ store: 'postgres' }, 'auth rate limit store');
     return { store: 'postgres', ...asRateLimiter(postgres), close: postgres.close };
   }
-  return { store: 'memory', ...asRateLimiter(insuranceLimiter), close: async () => {} };
+  return {
+    store: 'memory',
+    ...asRateLimiter(new RateLimiterMemory(options)),
+    close: async () => {},
+  };
 }

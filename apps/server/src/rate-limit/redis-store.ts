@@ -2,16 +2,22 @@
 import { Redis } from 'ioredis';
 import { type IRateLimiterStoreOptions, RateLimiterRedis } from 'rate-limiter-flexible';
 
+const COMMAND_TIMEOUT_MS = 300;
+
 export function createRedisLimiter(
   redisUrl: string,
   options: Omit<IRateLimiterStoreOptions, 'storeClient'>,
 ) {
-  // A request fails over to the insurance limiter instead of waiting on reconnects.
+  // A request fails over to the insurance limiter within COMMAND_TIMEOUT_MS instead of waiting on
+  // reconnects: no retry of a failed command, and a short timeout for one queued while the
+  // connection is (re)established, which on a healthy network takes a few milliseconds.
   const redis = new Redis(redisUrl, {
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1_000,
+    commandTimeout: COMMAND_TIMEOUT_MS,
     lazyConnect: false,
   });
+  // Reported by the insurance limiter when a decision falls back, not once per reconnect attempt.
   redis.on('error', () => {});
   const limiter = new RateLimiterRedis({ ...options, storeClient: redis });
   return {

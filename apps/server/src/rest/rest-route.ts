@@ -1,6 +1,7 @@
 // /api: the REST mirror. Every operation is a procedure of the app router, called with the
 // procedure's own validation and rules; this file only turns HTTP into its input and its result
 // (or error) into HTTP. Everything that can be worked out ahead is, once, in restRoute().
+import { serverErrorLog } from '../http/server-error-log';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { callTRPCProcedure } from '@trpc/server';
 import { AppError, type Context, appRouter } from '@repo/api';
@@ -84,8 +85,10 @@ export function restRoute(options: RestRouteOptions): Route {
           input: undefined,
         });
         if (error.status >= 500) {
-          logger.error(
-            { requestId: http.requestId, path: http.pathname, err: cause },
+          serverErrorLog(logger)(
+            { requestId: http.requestId, path: http.pathname },
+            error.status,
+            cause,
             'REST request failed',
           );
         }

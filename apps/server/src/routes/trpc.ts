@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../env';
 import { createRequestContext } from '../http/request-context';
 import type { Route } from '../http/routes';
+import { serverErrorLog } from '../http/server-error-log';
 
 export interface TrpcRouteOptions {
   config: Config;
@@ -20,6 +21,7 @@ export interface TrpcRouteOptions {
 export const TRPC_PATH = '/trpc';
 
 export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): Route {
+  const logServerError = serverErrorLog(logger);
   return {
     path: TRPC_PATH,
     prefix: true,
@@ -57,9 +59,9 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
         onError({ error, path }) {
           // Client mistakes (4xx) are the client's business; 5xx are ours to investigate. The
           // input is never logged: it may hold a password or a token.
-          if (getHTTPStatusCodeFromError(error) >= 500) {
-            logger.error({ requestId, procedure: path, err: error }, 'procedure failed');
-          }
+          const status = getHTTPStatusCodeFromError(error);
+          if (status >= 500)
+            logServerError({ requestId, procedure: path }, status, error, 'procedure failed');
         },
       });
     },

@@ -37,7 +37,9 @@ export async function trpc<T = Record<string, unknown>>(
     : await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...options.headers },
-        body: serialized ? JSON.stringify(serialized) : undefined,
+        // As @trpc/client does: a mutation without input still sends superjson's envelope
+        // (tRPC 11.22 answers an empty JSON body with a parse error).
+        body: JSON.stringify(superjson.serialize(input)),
       });
   const text = await res.text();
   const body = JSON.parse(text) as Body;

@@ -12,13 +12,15 @@ import type { Engine } from '@repo/db';
 import { type TestDatabase, createTestDatabase } from '@repo/db/testing';
 import { type Config, loadConfig } from '../../src/env';
 import type { Logger } from '../../src/logger';
-import { type ServerDeps, startServer } from '../../src/server';
+import { type RunningServer, type ServerDeps, startServer } from '../../src/server';
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:54321 */
   url: string;
   db: TestDatabase;
   config: Config;
+  /** The server itself, for its shutdown hooks. */
+  running: RunningServer;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,8 @@ export interface TestServerOptions {
   logger?: Logger;
   services?: ServerDeps['services'];
   migrationsDir?: string;
+  /** A built web app to serve at `/`; default none, so tests do not depend on a build. */
+  webAppDir?: string | null;
 }
 
 export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
@@ -55,11 +59,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       logger: options.logger,
       services: options.services,
       migrationsDir: options.migrationsDir,
+      webAppDir: options.webAppDir ?? null,
     });
     return {
       url: server.url,
       db,
       config,
+      running: server,
       async close() {
         await server.close();
         await db.close();

@@ -40,6 +40,12 @@ export async function startAuthSession(
   mode: SessionMode,
 ): Promise<AuthResult> {
   const now = ctx.services.now();
-  const refresh = await startSession(ctx.prisma, user.id, clientInfo(ctx), now);
+  const refresh = await startSession(
+    ctx.prisma,
+    user.id,
+    clientInfo(ctx),
+    now,
+    ctx.services.refreshTokenTtlMs,
+  );
   return deliverAuthResult(ctx, user, refresh, mode, now);
 }

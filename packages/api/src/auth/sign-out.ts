@@ -1,6 +1,7 @@
 // Logout is public: the session to end is named by the refresh token (body or cookie), or else
 // by the access token. Ending an already-ended session succeeds again (a double click is fine),
-// but only a live session's token may end all of a user's sessions.
+// but only a live session's current refresh token (or an access token) may end all of a user's
+// sessions: a token rotated out long ago, perhaps stolen, must not sign the owner out everywhere.
 import { findSessionByRefreshToken, revokeSession, revokeUserSessions } from '@repo/auth';
 import type { Context } from '../context';
 import { AppError } from '../errors';
@@ -14,13 +15,19 @@ export async function signOut(
   // Whatever happens next, the browser should stop presenting this cookie.
   ctx.response.clearRefreshCookie();
 
-  let session: { id: string; userId: string; live: boolean } | null;
+  let session: { id: string; userId: string; live: boolean; current: boolean } | null;
   if (refreshToken) {
     session = await findSessionByRefreshToken(ctx.prisma, refreshToken, now);
     if (!session) throw new AppError('INVALID_REFRESH_TOKEN', 'Invalid refresh token');
+    if (input.allDevices && session.live && !session.current) {
+      throw new AppError(
+        'INVALID_REFRESH_TOKEN',
+        'Signing out everywhere needs the current refresh token or an access token',
+      );
+    }
   } else if (ctx.request.authorization) {
     const caller = await ctx.authenticate();
-    session = { id: caller.sessionId ?? '', userId: caller.user.id, live: true };
+    session = { id: caller.sessionId ?? '', userId: caller.user.id, live: true, current: true };
   } else {
     throw new AppError(
       'MISSING_REFRESH_TOKEN',

@@ -35,8 +35,10 @@ export function decodeCursor(
 ): CursorPayload {
   const [body, signature, extra] = cursor.split('.');
   if (!body || !signature || extra !== undefined) throw invalid('malformed');
-  const given = Buffer.from(signature, 'base64url');
-  const wanted = sign(body, key);
+  // Compared as text, not decoded bytes: base64url's last character carries padding bits, so
+  // several spellings decode to the same bytes; only the one encodeCursor wrote is accepted.
+  const given = Buffer.from(signature);
+  const wanted = Buffer.from(sign(body, key).toString('base64url'));
   if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw invalid('tampered');
   let parsed: unknown;
   try {

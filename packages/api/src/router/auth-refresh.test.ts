@@ -122,6 +122,25 @@ describe.each(testEngines)('auth router: refresh and logout on %s', (engine) => 
     );
   });
 
+  it('refuses allDevices with a refresh token rotated out, and accepts the current one', async () => {
+    const a = await signUp();
+    const other = await h
+      .call()
+      .auth.login({ email: a.user.email, password: 'correct horse battery', session: 'token' });
+    const rotated = await h.call().auth.refresh({ refreshToken: a.refreshToken });
+    expect(
+      await errorOf(h.call().auth.logout({ refreshToken: a.refreshToken, allDevices: true })),
+    ).toMatchObject({ status: 401, appCode: 'INVALID_REFRESH_TOKEN' });
+    expect((await h.as(other.accessToken).auth.me()).id).toBe(a.user.id);
+    const current = rotated.refreshToken ?? '';
+    expect(await h.call().auth.logout({ refreshToken: current, allDevices: true })).toEqual({
+      ok: true,
+    });
+    expect(await db.prisma.session.count({ where: { userId: a.user.id, revokedAt: null } })).toBe(
+      0,
+    );
+  });
+
   it('logs out by access token alone, and needs one token or the other', async () => {
     const a = await signUp();
     expect(await h.as(a.accessToken).auth.logout()).toEqual({ ok: true });

@@ -61,7 +61,7 @@ export const authRouter = {
       if (!token) throw new AppError('MISSING_REFRESH_TOKEN', 'Missing refresh token');
       const now = ctx.services.now();
       const refresh = await withAuthErrors(() =>
-        rotateRefreshToken(ctx.prisma, token, clientInfo(ctx), now),
+        rotateRefreshToken(ctx.prisma, token, clientInfo(ctx), now, ctx.services.refreshTokenTtlMs),
       ).catch((error: unknown) => {
         // A dead cookie is dropped so the browser stops presenting it.
         if (mode === 'cookie') ctx.response.clearRefreshCookie();

@@ -13,7 +13,7 @@ interface ErrorData {
 function dataOf(error: unknown): ErrorData | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const data = (error as { data?: unknown }).data;
-  return typeof data === 'object' && data !== null ? (data) : undefined;
+  return typeof data === 'object' && data !== null ? data : undefined;
 }
 
 export const appCodeOf = (error: unknown): AppCode | undefined => dataOf(error)?.appCode;

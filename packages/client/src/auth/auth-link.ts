@@ -15,7 +15,8 @@ export function authLink<TRouter extends AnyRouter>(session: SessionManager): TR
   return () =>
     ({ op, next }) =>
       observable((observer) => {
-        if (op.type === 'subscription' || PUBLIC_PATHS.has(op.path)) return next(op).subscribe(observer);
+        if (op.type === 'subscription' || PUBLIC_PATHS.has(op.path))
+          return next(op).subscribe(observer);
 
         let closed = false;
         let inner: { unsubscribe(): void } | undefined;
@@ -53,7 +54,9 @@ function withAccessToken(op: Operation, token: string | null): Operation {
  * For httpBatchLink's `headers`: the token authLink chose for these operations (one batch holds
  * operations of one moment, so they carry the same token).
  */
-export function authorizationHeader(opList: readonly Operation[] | Operation): Record<string, string> {
+export function authorizationHeader(
+  opList: readonly Operation[] | Operation,
+): Record<string, string> {
   const first = Array.isArray(opList) ? (opList as readonly Operation[])[0] : (opList as Operation);
   const token = first?.context.accessToken;
   return typeof token === 'string' ? { authorization: `Bearer ${token}` } : {};

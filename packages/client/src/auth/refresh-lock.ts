@@ -70,7 +70,11 @@ function isSessionMessage(value: unknown): value is SessionMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Record<string, unknown>;
   if (message.type === 'refreshed') {
-    return typeof message.accessToken === 'string' && typeof message.accessTokenExpiresAt === 'number';
+    return (
+      typeof message.accessToken === 'string' && typeof message.accessTokenExpiresAt === 'number'
+    );
   }
-  return message.type === 'signed-out' && (message.reason === 'signed-out' || message.reason === 'ended');
+  return (
+    message.type === 'signed-out' && (message.reason === 'signed-out' || message.reason === 'ended')
+  );
 }

@@ -7,7 +7,10 @@ import { appError, broadcastBus, fakeCookieServer, fakeLockManager } from './tes
 const expired = { accessToken: 'old', accessTokenExpiresAt: new Date(Date.now() - 1000) };
 const opened: { manager: SessionManager; lock: RefreshLock }[] = [];
 
-function tab(refresh: () => Promise<Awaited<ReturnType<ReturnType<typeof fakeCookieServer>['refresh']>>>, lock: RefreshLock = noopRefreshLock) {
+function tab(
+  refresh: () => Promise<Awaited<ReturnType<ReturnType<typeof fakeCookieServer>['refresh']>>>,
+  lock: RefreshLock = noopRefreshLock,
+) {
   const manager = createSessionManager({ store: createMemorySessionStore(), lock, refresh });
   opened.push({ manager, lock });
   return manager;
@@ -33,16 +36,40 @@ describe('session manager', () => {
   it('hands out the saved token without a refresh while it is fresh', async () => {
     const server = fakeCookieServer();
     const manager = tab(() => server.refresh());
-    await manager.signedIn({ accessToken: 'fresh', accessTokenExpiresAt: new Date(Date.now() + 600_000) });
+    await manager.signedIn({
+      accessToken: 'fresh',
+      accessTokenExpiresAt: new Date(Date.now() + 600_000),
+    });
     expect(await manager.accessToken()).toBe('fresh');
     expect(server.refreshes).toBe(0);
   });
 
   it('refreshes proactively when the token expires within the lead time', async () => {
     const server = fakeCookieServer();
-    const manager = tab(() => server.refresh());
-    await manager.signedIn({ accessToken: 'soon', accessTokenExpiresAt: new Date(Date.now() + 10_000) });
+    let clock = Date.now();
+    const manager = createSessionManager({
+      store: createMemorySessionStore(),
+      lock: noopRefreshLock,
+      refresh: () => server.refresh(),
+      now: () => clock,
+    });
+    await manager.signedIn({
+      accessToken: 'soon',
+      accessTokenExpiresAt: new Date(clock + 900_000),
+    });
+    clock += 880_000;
     expect(await manager.accessToken()).toBe('a1');
+  });
+
+  it('scales the lead down for short-lived tokens instead of refreshing on every call', async () => {
+    const server = fakeCookieServer();
+    const manager = tab(() => server.refresh());
+    await manager.signedIn({
+      accessToken: 'short',
+      accessTokenExpiresAt: new Date(Date.now() + 8_000),
+    });
+    expect(await manager.accessToken()).toBe('short');
+    expect(server.refreshes).toBe(0);
   });
 
   it('ends the session with reason "ended" when the refresh token was reused', async () => {
@@ -104,8 +131,14 @@ describe('cross-tab refresh lock', () => {
   it('tells the other tabs a new token, so they skip their own refresh', async () => {
     const server = fakeCookieServer();
     const locks = fakeLockManager();
-    const a = tab(() => server.refresh(), createWebRefreshLock({ locks, channel: broadcastBus('test-auth-tell') }));
-    const b = tab(() => server.refresh(), createWebRefreshLock({ locks, channel: broadcastBus('test-auth-tell') }));
+    const a = tab(
+      () => server.refresh(),
+      createWebRefreshLock({ locks, channel: broadcastBus('test-auth-tell') }),
+    );
+    const b = tab(
+      () => server.refresh(),
+      createWebRefreshLock({ locks, channel: broadcastBus('test-auth-tell') }),
+    );
     await a.signedIn(expired);
     await b.signedIn(expired);
     expect(await a.accessToken()).toBe('a1');
@@ -117,8 +150,14 @@ describe('cross-tab refresh lock', () => {
   it('signs every tab out when one signs out', async () => {
     const locks = fakeLockManager();
     const server = fakeCookieServer();
-    const a = tab(() => server.refresh(), createWebRefreshLock({ locks, channel: broadcastBus('test-auth-out') }));
-    const b = tab(() => server.refresh(), createWebRefreshLock({ locks, channel: broadcastBus('test-auth-out') }));
+    const a = tab(
+      () => server.refresh(),
+      createWebRefreshLock({ locks, channel: broadcastBus('test-auth-out') }),
+    );
+    const b = tab(
+      () => server.refresh(),
+      createWebRefreshLock({ locks, channel: broadcastBus('test-auth-out') }),
+    );
     await b.signedIn({ accessToken: 'x', accessTokenExpiresAt: new Date(Date.now() + 600_000) });
     await a.signOut('signed-out');
     await new Promise((resolve) => setTimeout(resolve, 20));

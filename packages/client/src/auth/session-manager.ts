@@ -27,7 +27,10 @@ export interface SessionManagerOptions {
   lock: RefreshLock;
   /** Calls auth.refresh: with the stored refresh token on mobile, undefined on the web (cookie). */
   refresh: (refreshToken: string | undefined) => Promise<AuthTokens>;
-  /** A token this close to its expiry is refreshed before use (default 30 s). */
+  /**
+   * A token this close to its expiry is refreshed before use (default 30 s; a third of the
+   * token's lifetime when that is shorter, so an 8 s token is not refreshed on every request).
+   */
   refreshAheadMs?: number;
   now?: () => number;
 }
@@ -63,10 +66,20 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     for (const listener of listeners) listener(state);
   };
 
+  /** Lifetime of the current token when this tab saw it issued, to scale the lead for short ones. */
+  let issued: { token: string; lifetimeMs: number } | null = null;
+  const leadFor = (session: StoredSession) =>
+    issued?.token === session.accessToken
+      ? Math.min(refreshAheadMs, issued.lifetimeMs / 3)
+      : refreshAheadMs;
   const isFresh = (session: StoredSession) =>
-    session.accessTokenExpiresAt.getTime() - now() > refreshAheadMs;
+    session.accessTokenExpiresAt.getTime() - now() > leadFor(session);
 
   async function keep(tokens: AuthTokens, previous: StoredSession | null): Promise<void> {
+    issued = {
+      token: tokens.accessToken,
+      lifetimeMs: tokens.accessTokenExpiresAt.getTime() - now(),
+    };
     await store.save({
       accessToken: tokens.accessToken,
       accessTokenExpiresAt: tokens.accessTokenExpiresAt,
@@ -89,7 +102,8 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     inFlight ??= lock
       .exclusive(async () => {
         const current = await store.load();
-        if (current && current.accessToken !== stale && isFresh(current)) return current.accessToken;
+        if (current && current.accessToken !== stale && isFresh(current))
+          return current.accessToken;
         let tokens: AuthTokens;
         try {
           tokens = await options.refresh(current?.refreshToken);
@@ -117,12 +131,17 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       void end(message.reason, false);
       return;
     }
-    void store.load().then((previous) =>
-      keep(
-        { accessToken: message.accessToken, accessTokenExpiresAt: new Date(message.accessTokenExpiresAt) },
-        previous,
-      ),
-    );
+    void store
+      .load()
+      .then((previous) =>
+        keep(
+          {
+            accessToken: message.accessToken,
+            accessTokenExpiresAt: new Date(message.accessTokenExpiresAt),
+          },
+          previous,
+        ),
+      );
   });
 
   return {

@@ -6,7 +6,9 @@ import type { LockManagerLike, MessageBus } from './refresh-lock';
 import type { AuthTokens } from './session-manager';
 
 export function appError(appCode: AppCode, httpStatus = 401): TRPCClientError<never> {
-  return TRPCClientError.from({ error: { message: appCode, code: -32001, data: { appCode, httpStatus } } });
+  return TRPCClientError.from({
+    error: { message: appCode, code: -32001, data: { appCode, httpStatus } },
+  });
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));

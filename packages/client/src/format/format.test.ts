@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatDue, formatMoney, minorUnitsToInput, parseMoney } from './index';
-import { buildRecurrenceRule, describeRecurrence, nextOccurrences, parseRecurrenceChoice } from './recurrence';
+import {
+  buildRecurrenceRule,
+  describeRecurrence,
+  nextOccurrences,
+  parseRecurrenceChoice,
+} from './recurrence';
 
 describe('money', () => {
   it('formats minor units in the currency', () => {
@@ -63,7 +68,12 @@ describe('recurrence', () => {
   });
 
   it('builds rules from the editor and reads them back', () => {
-    const choice = { frequency: 'WEEKLY' as const, interval: 2, byDay: ['FR' as const, 'MO' as const], count: 5 };
+    const choice = {
+      frequency: 'WEEKLY' as const,
+      interval: 2,
+      byDay: ['FR' as const, 'MO' as const],
+      count: 5,
+    };
     const rule = buildRecurrenceRule(choice);
     expect(rule).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR;COUNT=5');
     expect(parseRecurrenceChoice(rule)).toEqual({ ...choice, byDay: ['MO', 'FR'] });

@@ -1,6 +1,11 @@
 // A recurrence rule in words and its next dates, computed as the server does (rrule, DTSTART at
 // the task's due date; COUNT counts the occurrences left including this task).
-import { RRule, parseRecurrenceRule, recurrenceRuleParts, recurrenceRuleProblem } from '@repo/validators';
+import {
+  RRule,
+  parseRecurrenceRule,
+  recurrenceRuleParts,
+  recurrenceRuleProblem,
+} from '@repo/validators';
 
 /** "every week on Monday, Wednesday"; null for a rule the server would refuse. */
 export function describeRecurrence(rule: string): string | null {
@@ -18,7 +23,7 @@ export function nextOccurrences(rule: string, anchor: Date, count = 3): Date[] {
   const remaining = parts.has('COUNT') ? Number(parts.get('COUNT')) - 1 : count;
   const recurrence = new RRule({ ...parseRecurrenceRule(parts), count: null, dtstart: anchor });
   const dates: Date[] = [];
-  for (let after = anchor; dates.length < Math.min(count, remaining); ) {
+  for (let after = anchor; dates.length < Math.min(count, remaining);) {
     const next = recurrence.after(after, false);
     if (!next) break;
     dates.push(next);
@@ -60,7 +65,8 @@ export function parseRecurrenceChoice(rule: string): RecurrenceChoice | null {
   const frequency = parts.get('FREQ') as Frequency | undefined;
   if (!frequency || !['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'].includes(frequency)) return null;
   const byDay = (parts.get('BYDAY')?.split(',') ?? []) as Weekday[];
-  if (byDay.some((day) => !weekdays.includes(day)) || (byDay.length > 0 && frequency !== 'WEEKLY')) return null;
+  if (byDay.some((day) => !weekdays.includes(day)) || (byDay.length > 0 && frequency !== 'WEEKLY'))
+    return null;
   return {
     frequency,
     interval: Number(parts.get('INTERVAL') ?? 1),

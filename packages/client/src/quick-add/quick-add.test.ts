@@ -4,7 +4,8 @@ import { parseQuickAdd } from './quick-add';
 
 // Tuesday 1 December 2026, 10:00 local time.
 const now = new Date(2026, 11, 1, 10, 0);
-const local = (day: number, hours = 23, minutes = 59, month = 11) => new Date(2026, month, day, hours, minutes);
+const local = (day: number, hours = 23, minutes = 59, month = 11) =>
+  new Date(2026, month, day, hours, minutes);
 
 describe('quick add', () => {
   it('keeps plain text as the title', () => {
@@ -22,7 +23,10 @@ describe('quick add', () => {
 
   it('makes a date without a time due at the end of that day', () => {
     expect(parseQuickAdd('Call mum today', now).dueDate).toEqual(local(1));
-    expect(parseQuickAdd('Report on friday', now)).toMatchObject({ title: 'Report', dueDate: local(4) });
+    expect(parseQuickAdd('Report on friday', now)).toMatchObject({
+      title: 'Report',
+      dueDate: local(4),
+    });
     expect(parseQuickAdd('Dentist in 2 weeks at 14:30', now).dueDate).toEqual(local(15, 14, 30));
     expect(parseQuickAdd('Ship 2026-12-24', now).dueDate).toEqual(local(24));
   });
@@ -44,7 +48,9 @@ describe('quick add', () => {
       dueDate: local(7, 19, 0),
     });
     expect(parseQuickAdd('Backup every 2 days', now).recurrenceRule).toBe('FREQ=DAILY;INTERVAL=2');
-    expect(parseQuickAdd('Timesheet every weekday', now).recurrenceRule).toBe('FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR');
+    expect(parseQuickAdd('Timesheet every weekday', now).recurrenceRule).toBe(
+      'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+    );
     expect(parseQuickAdd('Invoice monthly', now).recurrenceRule).toBe('FREQ=MONTHLY');
   });
 
@@ -64,7 +70,22 @@ describe('quick add', () => {
       fc.property(
         fc.array(
           fc.oneof(
-            fc.constantFrom('today', 'tomorrow', 'every', 'week', 'at', '5pm', '!high', '#tag', 'on', 'friday', 'in', '3', 'days', 'monday'),
+            fc.constantFrom(
+              'today',
+              'tomorrow',
+              'every',
+              'week',
+              'at',
+              '5pm',
+              '!high',
+              '#tag',
+              'on',
+              'friday',
+              'in',
+              '3',
+              'days',
+              'monday',
+            ),
             fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() === s && s !== ''),
           ),
           { minLength: 1, maxLength: 12 },

@@ -25,8 +25,18 @@ const PRIORITIES: Record<string, TaskPriority> = {
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const RRULE_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-const UNITS: Record<string, string> = { day: 'DAILY', week: 'WEEKLY', month: 'MONTHLY', year: 'YEARLY' };
-const ADVERBS: Record<string, string> = { daily: 'DAILY', weekly: 'WEEKLY', monthly: 'MONTHLY', yearly: 'YEARLY' };
+const UNITS: Record<string, string> = {
+  day: 'DAILY',
+  week: 'WEEKLY',
+  month: 'MONTHLY',
+  year: 'YEARLY',
+};
+const ADVERBS: Record<string, string> = {
+  daily: 'DAILY',
+  weekly: 'WEEKLY',
+  monthly: 'MONTHLY',
+  yearly: 'YEARLY',
+};
 
 /** A due date without a time is due at the end of that day: not overdue until the day is over. */
 const END_OF_DAY = [23, 59] as const;
@@ -97,10 +107,19 @@ export function parseQuickAdd(input: string, now: Date = new Date()): QuickAdd {
     } else if (lower === 'next' && next === 'week') {
       day = addDays(now, 7);
       i++;
-    } else if (lower === 'in' && next && /^\d{1,3}$/.test(next) && after && /^(days?|weeks?)$/.test(after)) {
+    } else if (
+      lower === 'in' &&
+      next &&
+      /^\d{1,3}$/.test(next) &&
+      after &&
+      /^(days?|weeks?)$/.test(after)
+    ) {
       day = addDays(now, Number(next) * (after.startsWith('week') ? 7 : 1));
       i += 2;
-    } else if (/^\d{4}-\d{2}-\d{2}$/.test(word) && !Number.isNaN(new Date(`${word}T00:00`).getTime())) {
+    } else if (
+      /^\d{4}-\d{2}-\d{2}$/.test(word) &&
+      !Number.isNaN(new Date(`${word}T00:00`).getTime())
+    ) {
       day = new Date(`${word}T00:00`);
     } else if (lower === 'at' && next && parseTime(next.replace(/^(\d{1,2})$/, '$1:00'))) {
       time = parseTime(next.replace(/^(\d{1,2})$/, '$1:00'))!;
@@ -114,7 +133,12 @@ export function parseQuickAdd(input: string, now: Date = new Date()): QuickAdd {
       if (UNITS[unit] && next === unit) {
         rule = `FREQ=${UNITS[unit]}`;
         i++;
-      } else if (/^\d{1,3}$/.test(next) && after && UNITS[after.replace(/s$/, '')] && Number(next) > 0) {
+      } else if (
+        /^\d{1,3}$/.test(next) &&
+        after &&
+        UNITS[after.replace(/s$/, '')] &&
+        Number(next) > 0
+      ) {
         rule = `FREQ=${UNITS[after.replace(/s$/, '')]}${Number(next) > 1 ? `;INTERVAL=${Number(next)}` : ''}`;
         i += 2;
       } else if (next === 'weekday') {

@@ -16,7 +16,9 @@ describe('React hooks', () => {
     });
     const { result } = renderHook(() => useSessionState(session));
     expect(result.current).toEqual({ status: 'restoring' });
-    await act(() => session.signedIn({ accessToken: 'a', accessTokenExpiresAt: new Date(Date.now() + 600_000) }));
+    await act(() =>
+      session.signedIn({ accessToken: 'a', accessTokenExpiresAt: new Date(Date.now() + 600_000) }),
+    );
     expect(result.current).toEqual({ status: 'signed-in' });
     await act(() => session.signOut('ended'));
     expect(result.current).toEqual({ status: 'signed-out', reason: 'ended' });

@@ -11,7 +11,12 @@ const keys: SyncCacheKeys = {
 const listKey = [['task', 'list'], { input: { status: 'all' }, type: 'infinite' }];
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 12, minute));
 
-function task(id: number, title: string, minute: number, tags: TaskOutput['tags'] = []): TaskOutput {
+function task(
+  id: number,
+  title: string,
+  minute: number,
+  tags: TaskOutput['tags'] = [],
+): TaskOutput {
   return {
     id,
     title,
@@ -26,7 +31,13 @@ function task(id: number, title: string, minute: number, tags: TaskOutput['tags'
     tags,
   };
 }
-const upsert = (data: TaskOutput): SyncEvent => ({ op: 'upsert', entity: 'task', id: data.id, data, sessionId: null });
+const upsert = (data: TaskOutput): SyncEvent => ({
+  op: 'upsert',
+  entity: 'task',
+  id: data.id,
+  data,
+  sessionId: null,
+});
 
 let client: QueryClient;
 let applier: SyncApplier;
@@ -49,9 +60,10 @@ describe('sync applier', () => {
     client.setQueryData([['task', 'byId'], { input: { id: 1 }, type: 'query' }], task(1, 'one', 1));
     expect(applier.applyEvent('e1', upsert(task(1, 'one, renamed', 2)))).toBe('applied');
     expect(titles()).toEqual(['one, renamed', 'two']);
-    expect(client.getQueryData<TaskOutput>([['task', 'byId'], { input: { id: 1 }, type: 'query' }])?.title).toBe(
-      'one, renamed',
-    );
+    expect(
+      client.getQueryData<TaskOutput>([['task', 'byId'], { input: { id: 1 }, type: 'query' }])
+        ?.title,
+    ).toBe('one, renamed');
   });
 
   it('ignores an event older than the cached row (out of order)', () => {
@@ -91,9 +103,25 @@ describe('sync applier', () => {
       pages: [{ items: [task(1, 'one', 1, [tag(2, 'gamma')])], nextCursor: null }],
       pageParams: [null],
     });
-    applier.applyEvent('e1', { op: 'upsert', entity: 'tag', id: 3, data: tag(3, 'beta'), sessionId: null });
-    applier.applyEvent('e2', { op: 'upsert', entity: 'tag', id: 2, data: tag(2, 'delta'), sessionId: null });
-    expect(client.getQueryData<{ name: string }[]>(tagKey)!.map((t) => t.name)).toEqual(['alpha', 'beta', 'delta']);
+    applier.applyEvent('e1', {
+      op: 'upsert',
+      entity: 'tag',
+      id: 3,
+      data: tag(3, 'beta'),
+      sessionId: null,
+    });
+    applier.applyEvent('e2', {
+      op: 'upsert',
+      entity: 'tag',
+      id: 2,
+      data: tag(2, 'delta'),
+      sessionId: null,
+    });
+    expect(client.getQueryData<{ name: string }[]>(tagKey)!.map((t) => t.name)).toEqual([
+      'alpha',
+      'beta',
+      'delta',
+    ]);
     const [page] = client.getQueryData<{ pages: { items: TaskOutput[] }[] }>(listKey)!.pages;
     expect(page!.items[0]!.tags.map((t) => t.name)).toEqual(['delta']);
     applier.applyEvent('e3', { op: 'delete', entity: 'tag', id: 2, sessionId: null });

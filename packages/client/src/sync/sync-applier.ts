@@ -129,7 +129,9 @@ export function createSyncApplier(queryClient: QueryClient, keys: SyncCacheKeys)
       const task = row as TaskRow;
       if (!task.tags?.some((t) => t.id === tagId)) return 'keep';
       const tags = tag
-        ? task.tags.map((t) => (t.id === tagId ? tag : t)).sort((a, b) => a.name.localeCompare(b.name))
+        ? task.tags
+            .map((t) => (t.id === tagId ? tag : t))
+            .sort((a, b) => a.name.localeCompare(b.name))
         : task.tags.filter((t) => t.id !== tagId);
       return { ...task, tags } as Row;
     });
@@ -148,7 +150,8 @@ export function createSyncApplier(queryClient: QueryClient, keys: SyncCacheKeys)
     });
     if (stale) return 'stale';
     insertWhereAbsent(entity, data);
-    if (entity === 'tag') patchTaskTags(data.id as number, data as unknown as TaskRow['tags'][number]);
+    if (entity === 'tag')
+      patchTaskTags(data.id as number, data as unknown as TaskRow['tags'][number]);
     return 'applied';
   }
 

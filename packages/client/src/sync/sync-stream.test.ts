@@ -6,7 +6,11 @@ const resync: SyncEvent = { op: 'resync' };
 
 /** Records each connection the controller opens, so a test plays the server's part. */
 function fakeTransport() {
-  const connections: { lastEventId: string | null; handlers: SyncConnectHandlers; closed: boolean }[] = [];
+  const connections: {
+    lastEventId: string | null;
+    handlers: SyncConnectHandlers;
+    closed: boolean;
+  }[] = [];
   return {
     connections,
     connect: (lastEventId: string | null, handlers: SyncConnectHandlers) => {
@@ -86,7 +90,11 @@ describe('sync stream', () => {
   it('waits offline without retrying and reconnects at once when back online', () => {
     const transport = fakeTransport();
     const network = fakeNetwork();
-    const stream = createSyncStream({ connect: transport.connect, onEvent: () => undefined, network });
+    const stream = createSyncStream({
+      connect: transport.connect,
+      onEvent: () => undefined,
+      network,
+    });
     stream.start();
     transport.last().handlers.onOpen();
     network.set(false);

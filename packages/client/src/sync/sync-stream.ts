@@ -105,17 +105,18 @@ export function createSyncStream(options: SyncStreamOptions): SyncStream {
     start() {
       if (status !== 'stopped') return;
       setStatus('connecting');
-      unsubscribeNetwork = options.network?.subscribe((online) => {
-        if (status === 'stopped') return;
-        if (!online) {
-          disconnect();
-          setStatus('offline');
-        } else if (status === 'offline' || status === 'reconnecting') {
-          attempt = 0;
-          setStatus('reconnecting');
-          connect();
-        }
-      }) ?? null;
+      unsubscribeNetwork =
+        options.network?.subscribe((online) => {
+          if (status === 'stopped') return;
+          if (!online) {
+            disconnect();
+            setStatus('offline');
+          } else if (status === 'offline' || status === 'reconnecting') {
+            attempt = 0;
+            setStatus('reconnecting');
+            connect();
+          }
+        }) ?? null;
       connect();
     },
     stop() {

@@ -1,0 +1,348 @@
+// Creating or editing an asset: money typed in the asset's currency and sent as minor units,
+// images as URLs with previews, tags, and metadata as key/value rows. Edits carry the
+// updatedAt they started from; a CONFLICT shows the conflict dialog.
+import { appCodeOf, formatMoney, minorUnitsToInput, parseMoney, toDateInput } from '@repo/client';
+import { useTRPC, useTRPCClient } from '@repo/client/react';
+import { type AssetOutput, assetConditions } from '@repo/validators';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
+import { Modal } from '../../components/modal';
+import { errorMessage, fieldErrors } from '../../lib/errors';
+
+interface Props {
+  asset: AssetOutput | null;
+  onClose: () => void;
+}
+
+interface Draft {
+  name: string;
+  description: string;
+  category: string;
+  condition: string;
+  acquiredAt: string;
+  purchasePrice: string;
+  estimatedValue: string;
+  currency: string;
+  imageUrls: string;
+  tags: string;
+  metadata: { key: string; value: string }[];
+}
+
+const conditionLabel = (c: string) => c.replace('_', ' ').replace(/^./, (ch) => ch.toUpperCase());
+
+function draftOf(asset: AssetOutput | null): Draft {
+  const currency = asset?.currency ?? 'USD';
+  const money = (cents: number | null | undefined) =>
+    cents == null ? '' : minorUnitsToInput(cents, currency);
+  return {
+    name: asset?.name ?? '',
+    description: asset?.description ?? '',
+    category: asset?.category ?? '',
+    condition: asset?.condition ?? '',
+    acquiredAt: asset?.acquiredAt ? toDateInput(asset.acquiredAt) : '',
+    purchasePrice: money(asset?.purchasePriceCents),
+    estimatedValue: money(asset?.estimatedValueCents),
+    currency,
+    imageUrls: asset?.imageUrls.join('\n') ?? '',
+    tags: asset?.tags.join(', ') ?? '',
+    metadata: Object.entries(asset?.metadata ?? {}).map(([key, value]) => ({
+      key,
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+    })),
+  };
+}
+
+export function AssetForm({ asset, onClose }: Props) {
+  const trpc = useTRPC();
+  const api = useTRPCClient();
+  const client = useQueryClient();
+  const [draft, setDraft] = useState(() => draftOf(asset));
+  const [base, setBase] = useState(asset?.updatedAt);
+  const [error, setError] = useState<unknown>(null);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<AssetOutput | null>(null);
+  const [saving, setSaving] = useState(false);
+  const fields = { ...fieldErrors(error), ...local };
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const images = draft.imageUrls
+    .split('\n')
+    .map((u) => u.trim())
+    .filter(Boolean);
+
+  function values() {
+    const problems: Record<string, string> = {};
+    const money = (text: string, field: string) => {
+      if (!text.trim()) return null;
+      const cents = parseMoney(text, draft.currency || 'USD');
+      if (cents === null) problems[field] = 'Enter an amount like 12.34';
+      return cents;
+    };
+    const purchasePriceCents = money(draft.purchasePrice, 'purchasePriceCents');
+    const estimatedValueCents = money(draft.estimatedValue, 'estimatedValueCents');
+    setLocal(problems);
+    if (Object.keys(problems).length) return null;
+    return {
+      name: draft.name,
+      description: draft.description.trim() ? draft.description : null,
+      category: draft.category.trim() ? draft.category.trim() : null,
+      condition: (draft.condition || null) as AssetOutput['condition'],
+      acquiredAt: draft.acquiredAt ? new Date(`${draft.acquiredAt}T12:00`) : null,
+      purchasePriceCents,
+      estimatedValueCents,
+      currency: draft.currency || 'USD',
+      imageUrls: images,
+      tags: draft.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      metadata: Object.fromEntries(
+        draft.metadata.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.value]),
+      ),
+    };
+  }
+
+  async function save(expectedUpdatedAt: Date | undefined) {
+    const input = values();
+    if (!input) return;
+    setSaving(true);
+    setError(null);
+    try {
+      if (asset) await api.asset.update.mutate({ id: asset.id, expectedUpdatedAt, ...input });
+      else await api.asset.create.mutate(input);
+      void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
+      onClose();
+    } catch (caught) {
+      if (asset && appCodeOf(caught) === 'CONFLICT') {
+        const theirs = await api.asset.byId.query({ id: asset.id }).catch(() => null);
+        if (theirs) return setConflict(theirs);
+      }
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const conflictFields = (theirs: AssetOutput): ConflictField[] => {
+    const other = draftOf(theirs);
+    return (
+      [
+        ['Name', 'name'],
+        ['Category', 'category'],
+        ['Condition', 'condition'],
+        ['Purchase price', 'purchasePrice'],
+        ['Estimated value', 'estimatedValue'],
+        ['Description', 'description'],
+      ] as const
+    ).map(([label, key]) => ({ label, mine: draft[key], theirs: other[key] }));
+  };
+
+  return (
+    <>
+      <Modal title={asset ? 'Edit asset' : 'New asset'} onClose={onClose} wide>
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(base);
+          }}
+        >
+          {error !== null && Object.keys(fieldErrors(error)).length === 0 && (
+            <p className="form-error" role="alert">
+              {errorMessage(error)}
+            </p>
+          )}
+          <label className="field">
+            <span>Name</span>
+            <input
+              value={draft.name}
+              maxLength={200}
+              required
+              onChange={(e) => set({ name: e.target.value })}
+              aria-invalid={Boolean(fields.name)}
+            />
+            {fields.name && <small className="field-error">{fields.name}</small>}
+          </label>
+          <div className="row">
+            <label className="field">
+              <span>Category</span>
+              <input
+                value={draft.category}
+                maxLength={50}
+                onChange={(e) => set({ category: e.target.value })}
+                placeholder="e.g. Trading cards"
+              />
+            </label>
+            <label className="field">
+              <span>Condition</span>
+              <select value={draft.condition} onChange={(e) => set({ condition: e.target.value })}>
+                <option value="">Not set</option>
+                {assetConditions.map((c) => (
+                  <option key={c} value={c}>
+                    {conditionLabel(c)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>Acquired</span>
+              <input
+                type="date"
+                value={draft.acquiredAt}
+                onChange={(e) => set({ acquiredAt: e.target.value })}
+              />
+              {fields.acquiredAt && <small className="field-error">{fields.acquiredAt}</small>}
+            </label>
+          </div>
+          <div className="row">
+            <label className="field">
+              <span>Purchase price</span>
+              <input
+                inputMode="decimal"
+                value={draft.purchasePrice}
+                placeholder="0.00"
+                onChange={(e) => set({ purchasePrice: e.target.value })}
+                aria-invalid={Boolean(fields.purchasePriceCents)}
+              />
+              {fields.purchasePriceCents && (
+                <small className="field-error">{fields.purchasePriceCents}</small>
+              )}
+            </label>
+            <label className="field">
+              <span>Estimated value</span>
+              <input
+                inputMode="decimal"
+                value={draft.estimatedValue}
+                placeholder="0.00"
+                onChange={(e) => set({ estimatedValue: e.target.value })}
+                aria-invalid={Boolean(fields.estimatedValueCents)}
+              />
+              {fields.estimatedValueCents && (
+                <small className="field-error">{fields.estimatedValueCents}</small>
+              )}
+            </label>
+            <label className="field narrow-input">
+              <span>Currency</span>
+              <input
+                value={draft.currency}
+                maxLength={3}
+                onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+              />
+              {fields.currency && <small className="field-error">{fields.currency}</small>}
+            </label>
+          </div>
+          <label className="field">
+            <span>Description</span>
+            <textarea
+              rows={2}
+              value={draft.description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>Image URLs (one per line, https)</span>
+            <textarea
+              rows={2}
+              value={draft.imageUrls}
+              onChange={(e) => set({ imageUrls: e.target.value })}
+            />
+            {fields.imageUrls && <small className="field-error">{fields.imageUrls}</small>}
+          </label>
+          {images.length > 0 && (
+            <div className="previews">
+              {images.slice(0, 8).map((url) => (
+                <img key={url} src={url} alt="" className="preview" loading="lazy" />
+              ))}
+            </div>
+          )}
+          <label className="field">
+            <span>Tags (comma separated)</span>
+            <input value={draft.tags} onChange={(e) => set({ tags: e.target.value })} />
+          </label>
+          <fieldset className="metadata">
+            <legend>Details</legend>
+            {draft.metadata.map((row, i) => (
+              <div className="row" key={i}>
+                <input
+                  aria-label={`Detail ${i + 1} name`}
+                  placeholder="Name"
+                  value={row.key}
+                  onChange={(e) =>
+                    set({
+                      metadata: draft.metadata.map((r, j) =>
+                        j === i ? { ...r, key: e.target.value } : r,
+                      ),
+                    })
+                  }
+                />
+                <input
+                  aria-label={`Detail ${i + 1} value`}
+                  placeholder="Value"
+                  value={row.value}
+                  onChange={(e) =>
+                    set({
+                      metadata: draft.metadata.map((r, j) =>
+                        j === i ? { ...r, value: e.target.value } : r,
+                      ),
+                    })
+                  }
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove detail ${i + 1}`}
+                  onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}
+                >
+                  ×
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              className="button small"
+              onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}
+            >
+              Add detail
+            </button>
+            {fields.metadata && <small className="field-error">{fields.metadata}</small>}
+          </fieldset>
+          <div className="modal-actions">
+            {draft.estimatedValue &&
+              parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
+                <span className="muted grow">
+                  Worth{' '}
+                  {formatMoney(
+                    parseMoney(draft.estimatedValue, draft.currency || 'USD')!,
+                    draft.currency || 'USD',
+                  )}
+                </span>
+              )}
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={saving}>
+              Save
+            </button>
+          </div>
+        </form>
+      </Modal>
+      {conflict && (
+        <ConflictDialog
+          what="asset"
+          fields={conflictFields(conflict)}
+          onKeepMine={() => {
+            setConflict(null);
+            setBase(conflict.updatedAt);
+            void save(conflict.updatedAt);
+          }}
+          onUseTheirs={() => {
+            setConflict(null);
+            void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
+            onClose();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+// Editing one task. Every save sends the updatedAt it started from; a CONFLICT opens the
+// conflict dialog with the server's version next to mine.
+import { appCodeOf, formatDateTime, toDateTimeLocalInput } from '@repo/client';
+import { useTRPC, useTRPCClient } from '@repo/client/react';
+import type { TagOutput, TaskOutput, TaskPriority } from '@repo/validators';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
+import { Modal } from '../../components/modal';
+import { errorMessage, fieldErrors } from '../../lib/errors';
+import { RecurrenceBuilder } from './recurrence-builder';
+
+interface Props {
+  task: TaskOutput;
+  tags: TagOutput[];
+  onClose: () => void;
+}
+
+interface Draft {
+  title: string;
+  description: string;
+  priority: TaskPriority;
+  due: string;
+  tagIds: number[];
+  recurrenceRule: string | null;
+}
+
+const draftOf = (task: TaskOutput): Draft => ({
+  title: task.title,
+  description: task.description ?? '',
+  priority: task.priority,
+  due: task.dueDate ? toDateTimeLocalInput(task.dueDate) : '',
+  tagIds: task.tags.map((t) => t.id),
+  recurrenceRule: task.recurrenceRule,
+});
+
+function conflictFields(mine: Draft, theirs: TaskOutput, tags: TagOutput[]): ConflictField[] {
+  const other = draftOf(theirs);
+  const tagNames = (ids: number[]) =>
+    tags
+      .filter((t) => ids.includes(t.id))
+      .map((t) => t.name)
+      .sort()
+      .join(', ');
+  const due = (value: string) => (value ? formatDateTime(new Date(value)) : '');
+  return [
+    { label: 'Title', mine: mine.title, theirs: other.title },
+    { label: 'Description', mine: mine.description, theirs: other.description },
+    { label: 'Priority', mine: mine.priority, theirs: other.priority },
+    { label: 'Due', mine: due(mine.due), theirs: due(other.due) },
+    { label: 'Tags', mine: tagNames(mine.tagIds), theirs: tagNames(other.tagIds) },
+    { label: 'Repeat', mine: mine.recurrenceRule ?? '', theirs: other.recurrenceRule ?? '' },
+  ];
+}
+
+export function TaskEditor({ task, tags, onClose }: Props) {
+  const trpc = useTRPC();
+  const api = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(task));
+  const [base, setBase] = useState(task.updatedAt);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<TaskOutput | null>(null);
+  const [saving, setSaving] = useState(false);
+  const fields = fieldErrors(error);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  async function save(expectedUpdatedAt: Date) {
+    setSaving(true);
+    setError(null);
+    try {
+      const saved = await api.task.update.mutate({
+        id: task.id,
+        expectedUpdatedAt,
+        title: draft.title,
+        description: draft.description.trim() ? draft.description : null,
+        priority: draft.priority,
+        dueDate: draft.due ? new Date(draft.due) : null,
+        tagIds: draft.tagIds,
+        recurrenceRule: draft.recurrenceRule,
+      });
+      queryClient.setQueryData(trpc.task.byId.queryKey({ id: task.id }), saved);
+      void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
+      onClose();
+    } catch (caught) {
+      if (appCodeOf(caught) === 'CONFLICT') {
+        const theirs = await api.task.byId.query({ id: task.id }).catch(() => null);
+        if (theirs) {
+          setConflict(theirs);
+          return;
+        }
+      }
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function takeTheirs(theirs: TaskOutput) {
+    setConflict(null);
+    setBase(theirs.updatedAt);
+    setDraft(draftOf(theirs));
+    void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
+    onClose();
+  }
+
+  return (
+    <>
+      <Modal title="Edit task" onClose={onClose} wide>
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save(base);
+          }}
+        >
+          {error !== null && Object.keys(fields).length === 0 && (
+            <p className="form-error" role="alert">
+              {errorMessage(error)}
+            </p>
+          )}
+          <label className="field">
+            <span>Title</span>
+            <input
+              value={draft.title}
+              maxLength={200}
+              required
+              onChange={(e) => set({ title: e.target.value })}
+              aria-invalid={Boolean(fields.title)}
+            />
+            {fields.title && <small className="field-error">{fields.title}</small>}
+          </label>
+          <label className="field">
+            <span>Description</span>
+            <textarea
+              rows={3}
+              value={draft.description}
+              maxLength={10_000}
+              onChange={(e) => set({ description: e.target.value })}
+            />
+          </label>
+          <div className="row">
+            <label className="field">
+              <span>Priority</span>
+              <select
+                value={draft.priority}
+                onChange={(e) => set({ priority: e.target.value as TaskPriority })}
+              >
+                <option value="low">Low</option>
+                <option value="medium">Medium</option>
+                <option value="high">High</option>
+              </select>
+            </label>
+            <label className="field">
+              <span>Due</span>
+              <input
+                type="datetime-local"
+                value={draft.due}
+                onChange={(e) => set({ due: e.target.value })}
+              />
+              {fields.dueDate && <small className="field-error">{fields.dueDate}</small>}
+            </label>
+          </div>
+          {tags.length > 0 && (
+            <fieldset className="tag-picker">
+              <legend>Tags</legend>
+              {tags.map((tag) => (
+                <label key={tag.id} className="chip selectable">
+                  <input
+                    type="checkbox"
+                    checked={draft.tagIds.includes(tag.id)}
+                    onChange={(e) =>
+                      set({
+                        tagIds: e.target.checked
+                          ? [...draft.tagIds, tag.id]
+                          : draft.tagIds.filter((id) => id !== tag.id),
+                      })
+                    }
+                  />
+                  <span
+                    className="dot"
+                    style={{ background: tag.color ?? 'var(--muted)' }}
+                    aria-hidden="true"
+                  />
+                  {tag.name}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <RecurrenceBuilder
+            rule={draft.recurrenceRule}
+            anchor={draft.due ? new Date(draft.due) : new Date()}
+            onChange={(recurrenceRule) => set({ recurrenceRule })}
+          />
+          {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
+          <div className="modal-actions">
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="submit" className="button primary" disabled={saving}>
+              Save
+            </button>
+          </div>
+        </form>
+      </Modal>
+      {conflict && (
+        <ConflictDialog
+          what="task"
+          fields={conflictFields(draft, conflict, tags)}
+          onKeepMine={() => {
+            setConflict(null);
+            setBase(conflict.updatedAt);
+            void save(conflict.updatedAt);
+          }}
+          onUseTheirs={() => takeTheirs(conflict)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isDatabaseUnavailable } from './errors';
+
+// The shapes Prisma 7 with @prisma/adapter-pg produces (copied from a pg_terminate_backend run).
+const prismaError = (cause: Record<string, unknown>) =>
+  Object.assign(new Error('Invalid `prisma.task.create()` invocation'), {
+    code: 'P2010',
+    meta: { driverAdapterError: Object.assign(new Error(String(cause.message)), { cause }) },
+  });
+
+describe('isDatabaseUnavailable', () => {
+  it.each(['57P01', '57P02', '57P03', '08006'])(
+    'sees PostgreSQL %s behind meta.driverAdapterError',
+    (code) => {
+      const error = prismaError({ kind: 'postgres', code, message: 'terminating connection' });
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      // Wrapped once more, as tRPC hands it to middleware.
+      expect(isDatabaseUnavailable(new Error('wrapped', { cause: error }))).toBe(true);
+    },
+  );
+
+  it("sees the adapter's own kinds for a lost server", () => {
+    expect(isDatabaseUnavailable(prismaError({ kind: 'DatabaseNotReachable' }))).toBe(true);
+    expect(isDatabaseUnavailable(prismaError({ kind: 'ConnectionClosed' }))).toBe(true);
+  });
+
+  it('leaves real query errors alone', () => {
+    expect(isDatabaseUnavailable(prismaError({ kind: 'postgres', code: '23505' }))).toBe(false);
+    expect(isDatabaseUnavailable(prismaError({ kind: 'UnsupportedNativeDataType' }))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+  });
+});
