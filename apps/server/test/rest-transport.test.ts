@@ -65,12 +65,14 @@ describe.each(testEngines)('REST transport errors on %s', (engine) => {
         c.close();
       },
     });
-    const res = await fetch(`${server.url}/api/tasks`, {
+    // Node's fetch needs duplex for a streamed body; DOM's RequestInit type does not name it.
+    const init: RequestInit & { duplex: 'half' } = {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: stream,
       duplex: 'half',
-    });
+    };
+    const res = await fetch(`${server.url}/api/tasks`, init);
     expect([res.status, ((await res.json()) as { code: string }).code]).toEqual([
       413,
       'PAYLOAD_TOO_LARGE',

@@ -52,7 +52,10 @@ describe('live sync lifecycle', () => {
 
   it('never logs the token a stream carries in connectionParams (its URL query)', async () => {
     const lines: string[] = [];
-    const logger = createLogger({ logLevel: 'debug' }, { write: (line: string) => void lines.push(line) });
+    const logger = createLogger(
+      { logLevel: 'debug' },
+      { write: (line: string) => void lines.push(line) },
+    );
     const server = await startTestServer({ logger });
     try {
       const me = (await register(server.url, 'token')).data!;

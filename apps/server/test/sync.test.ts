@@ -15,7 +15,9 @@ const aSession = expect.any(String) as unknown as string;
 
 const setups = [
   { name: 'PGlite, one server', engine: 'pglite' as const, instances: 1 },
-  ...(testDatabaseUrl ? [{ name: 'PostgreSQL, two servers', engine: 'postgres' as const, instances: 2 }] : []),
+  ...(testDatabaseUrl
+    ? [{ name: 'PostgreSQL, two servers', engine: 'postgres' as const, instances: 2 }]
+    : []),
 ];
 
 describe.each(setups)('sync.events over HTTP on $name', ({ engine, instances }) => {
@@ -28,7 +30,10 @@ describe.each(setups)('sync.events over HTTP on $name', ({ engine, instances }) 
     if (instances === 2) {
       // A second instance: its own pool, its own bus, the same database.
       const db = createDatabase({ databaseUrl: first.db.url, poolSize: 4 });
-      const other = await startServer(testConfig({ databaseUrl: first.db.url }), { db, webAppDir: null });
+      const other = await startServer(testConfig({ databaseUrl: first.db.url }), {
+        db,
+        webAppDir: null,
+      });
       otherUrl = other.url;
       closeOther = async () => {
         await other.close();
@@ -99,7 +104,9 @@ describe.each(setups)('sync.events over HTTP on $name', ({ engine, instances }) 
     const { sync, connected } = openSyncClient(otherUrl, me.accessToken, '0');
     await connected;
     const started = Date.now();
-    await trpcClient(first.url, me.accessToken).auth.logout.mutate({ refreshToken: me.refreshToken });
+    await trpcClient(first.url, me.accessToken).auth.logout.mutate({
+      refreshToken: me.refreshToken,
+    });
     const error = (await sync.waitForError(4000)) as { data?: { appCode?: string } };
     expect(Date.now() - started).toBeLessThan(2000 + 1000);
     expect(error.data?.appCode).toBe('INVALID_TOKEN');

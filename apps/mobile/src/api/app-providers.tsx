@@ -1,0 +1,49 @@
+import { TRPCProvider } from '@repo/client/react';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { type ReactNode, useEffect, useState } from 'react';
+import { createSecureSessionStore } from '../session/secure-session-store';
+import { ApiContext } from './api-context';
+import {
+  PERSIST_MAX_AGE_MS,
+  cachePersister,
+  connectOnlineManager,
+  createQueryClient,
+} from './query-client';
+import { registerTaskMutationDefaults } from '../tasks/task-mutations';
+import { createApi } from './trpc';
+
+export function AppProviders({ apiUrl, children }: { apiUrl: string; children: ReactNode }) {
+  // Built once, with the mutation defaults in place before any screen can mutate.
+  const [{ api, queryClient }] = useState(() => {
+    const built = {
+      api: createApi(apiUrl, createSecureSessionStore()),
+      queryClient: createQueryClient(),
+    };
+    registerTaskMutationDefaults(built.queryClient, built.api.client);
+    return built;
+  });
+
+  useEffect(() => {
+    const disconnect = connectOnlineManager();
+    void api.session.restore();
+    return () => {
+      disconnect();
+      api.session.dispose();
+    };
+  }, [api, queryClient]);
+
+  return (
+    <ApiContext.Provider value={api}>
+      <PersistQueryClientProvider
+        client={queryClient}
+        persistOptions={{ persister: cachePersister, maxAge: PERSIST_MAX_AGE_MS }}
+        // Mutations made offline before the app was closed are sent once the cache is back.
+        onSuccess={() => void queryClient.resumePausedMutations()}
+      >
+        <TRPCProvider trpcClient={api.client} queryClient={queryClient}>
+          {children}
+        </TRPCProvider>
+      </PersistQueryClientProvider>
+    </ApiContext.Provider>
+  );
+}

@@ -1,0 +1,3 @@
+import { AccountScreen } from '../../account/account-screen';
+
+export default AccountScreen;

@@ -1,0 +1,3 @@
+import { TasksScreen } from '../../../tasks/tasks-screen';
+
+export default TasksScreen;

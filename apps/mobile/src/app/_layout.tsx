@@ -1,0 +1,62 @@
+// The app's frame: without a server URL a clear message; otherwise the providers and two
+// worlds of routes, the signed-out one (sign in, sign up) and the signed-in tabs.
+import { Stack } from 'expo-router';
+import { StatusBar } from 'expo-status-bar';
+import { ActivityIndicator, StyleSheet, View } from 'react-native';
+import { SafeAreaProvider } from 'react-native-safe-area-context';
+import { useApi } from '../api/api-context';
+import { AppProviders } from '../api/app-providers';
+import { MissingApiUrl } from '../components/missing-api-url';
+import { apiUrlFromEnvironment } from '../config/api-url';
+import { useSessionState } from '@repo/client/react';
+import { colors } from '../theme/theme';
+
+const apiUrl = apiUrlFromEnvironment();
+
+export default function RootLayout() {
+  return (
+    <SafeAreaProvider>
+      <StatusBar style="dark" />
+      {apiUrl ? (
+        <AppProviders apiUrl={apiUrl}>
+          <Routes />
+        </AppProviders>
+      ) : (
+        <MissingApiUrl />
+      )}
+    </SafeAreaProvider>
+  );
+}
+
+function Routes() {
+  const state = useSessionState(useApi().session);
+  const signedIn = state.status === 'signed-in';
+  const restoring = state.status === 'restoring';
+  // The navigator is mounted from the first render (expo-router needs it to resolve a deep link
+  // such as /tasks after a reload); while the session is restored neither world is open.
+  return (
+    <>
+      <Stack
+        screenOptions={{ headerShown: false, contentStyle: { backgroundColor: colors.background } }}
+      >
+        <Stack.Protected guard={signedIn}>
+          <Stack.Screen name="(app)" />
+        </Stack.Protected>
+        <Stack.Protected guard={!signedIn && !restoring}>
+          <Stack.Screen name="sign-in" />
+          <Stack.Screen name="sign-up" />
+        </Stack.Protected>
+      </Stack>
+      {restoring ? (
+        <View
+          style={[
+            StyleSheet.absoluteFill,
+            { alignItems: 'center', justifyContent: 'center', backgroundColor: colors.background },
+          ]}
+        >
+          <ActivityIndicator size="large" color={colors.primary} accessibilityLabel="Loading" />
+        </View>
+      ) : null}
+    </>
+  );
+}

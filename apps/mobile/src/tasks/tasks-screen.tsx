@@ -1,0 +1,213 @@
+// The task list: a keyset-paged FlatList (more pages as you scroll, pull to refresh), quick add
+// at the top, a checkbox per task, long-press to delete with a few seconds to undo, filters in
+// a sheet. Writes made offline show as "Waiting to sync" rows until the queue replays.
+import { parseQuickAdd } from '@repo/client';
+import { useTRPC } from '@repo/client/react';
+import { useInfiniteQuery, useMutationState } from '@tanstack/react-query';
+import { router } from 'expo-router';
+import { useMemo, useState } from 'react';
+import {
+  ActivityIndicator,
+  FlatList,
+  Pressable,
+  RefreshControl,
+  StyleSheet,
+  Text,
+  View,
+} from 'react-native';
+import { SafeAreaView } from 'react-native-safe-area-context';
+import { Banner } from '../components/banner';
+import { colors, font, radius, space } from '../theme/theme';
+import { FiltersSheet } from './filters-sheet';
+import { QuickAddField } from './quick-add-field';
+import { defaultTaskFilters, listInput } from './task-filters';
+import { type Task, taskMutationKeys, useCreateTask, useToggleTask } from './task-mutations';
+import { TaskRow } from './task-row';
+import { UndoBar } from './undo-bar';
+import { useDeleteWithUndo } from './use-delete-with-undo';
+
+export const TASK_PAGE_SIZE = 20;
+
+export function TasksScreen() {
+  const trpc = useTRPC();
+  const [filters, setFilters] = useState(defaultTaskFilters);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [refreshing, setRefreshing] = useState(false);
+  const list = useInfiniteQuery(
+    trpc.task.list.infiniteQueryOptions(listInput(filters, TASK_PAGE_SIZE), {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
+  );
+  const create = useCreateTask();
+  const toggle = useToggleTask();
+  const deletion = useDeleteWithUndo();
+
+  // Toggles not yet answered flip the box at once (an even number cancels out).
+  const pendingToggles = useMutationState({
+    filters: { mutationKey: taskMutationKeys.toggleComplete, status: 'pending' },
+    select: (mutation) => (mutation.state.variables as { id: number }).id,
+  });
+  const pendingCreates = useMutationState({
+    filters: { mutationKey: taskMutationKeys.create, status: 'pending' },
+    select: (mutation) => (mutation.state.variables as { title: string }).title,
+  });
+
+  const tasks = useMemo(
+    () =>
+      (list.data?.pages.flatMap((page) => page.items) ?? []).filter(
+        (task) => !deletion.isHidden(task),
+      ),
+    [list.data, deletion],
+  );
+  const completedNow = (task: Task) =>
+    pendingToggles.filter((id) => id === task.id).length % 2 === 1
+      ? !task.completed
+      : task.completed;
+
+  const refresh = async () => {
+    setRefreshing(true);
+    try {
+      await list.refetch();
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  const add = (line: string) => {
+    const parsed = parseQuickAdd(line);
+    create.mutate({
+      title: parsed.title,
+      ...(parsed.priority ? { priority: parsed.priority } : {}),
+      ...(parsed.dueDate ? { dueDate: parsed.dueDate } : {}),
+      ...(parsed.recurrenceRule ? { recurrenceRule: parsed.recurrenceRule } : {}),
+    });
+  };
+
+  const filtered =
+    filters.status !== 'all' || filters.priority.length > 0 || filters.sort !== 'createdAt';
+
+  return (
+    <SafeAreaView style={styles.screen} edges={['top']}>
+      <View style={styles.header}>
+        <Text accessibilityRole="header" style={font.title}>
+          Tasks
+        </Text>
+        <Pressable
+          accessibilityRole="button"
+          accessibilityLabel="Filters"
+          onPress={() => setFiltersOpen(true)}
+          style={[styles.filterButton, filtered && styles.filterButtonActive]}
+        >
+          <Text style={[styles.filterLabel, filtered && { color: colors.onPrimary }]}>
+            Filters{filtered ? ' •' : ''}
+          </Text>
+        </Pressable>
+      </View>
+      <QuickAddField onSubmit={add} />
+      {create.error ? (
+        <View style={styles.inset}>
+          <Banner message={create.error.message} />
+        </View>
+      ) : null}
+      {list.error && !list.data ? (
+        <View style={styles.inset}>
+          <Banner message="Could not load your tasks. Pull down to try again." />
+        </View>
+      ) : null}
+      <FlatList
+        data={tasks}
+        keyExtractor={(task) => String(task.id)}
+        renderItem={({ item }) => (
+          <TaskRow
+            task={item}
+            completed={completedNow(item)}
+            onToggle={() => toggle.mutate({ id: item.id })}
+            onOpen={() => router.push({ pathname: '/tasks/[id]', params: { id: String(item.id) } })}
+            onDelete={() => deletion.remove(item)}
+          />
+        )}
+        ListHeaderComponent={
+          pendingCreates.length > 0 ? (
+            <View>
+              {pendingCreates.map((title, index) => (
+                <View key={`${title}-${index}`} style={styles.pendingRow}>
+                  <Text style={styles.pendingTitle}>{title}</Text>
+                  <Text style={font.small}>Waiting to sync</Text>
+                </View>
+              ))}
+            </View>
+          ) : null
+        }
+        ListEmptyComponent={
+          list.isPending ? (
+            <ActivityIndicator style={{ marginTop: space.xxl }} color={colors.primary} />
+          ) : (
+            <View style={styles.empty}>
+              <Text style={font.heading}>{filtered ? 'No matching tasks' : 'Nothing to do'}</Text>
+              <Text style={font.small}>
+                {filtered ? 'Try other filters.' : 'Add your first task above.'}
+              </Text>
+            </View>
+          )
+        }
+        ListFooterComponent={
+          list.isFetchingNextPage ? (
+            <ActivityIndicator style={{ margin: space.lg }} color={colors.primary} />
+          ) : null
+        }
+        onEndReached={() => {
+          if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+        }}
+        onEndReachedThreshold={0.5}
+        refreshControl={
+          <RefreshControl refreshing={refreshing} onRefresh={refresh} tintColor={colors.primary} />
+        }
+        contentContainerStyle={{ paddingTop: space.sm, paddingBottom: 96 }}
+      />
+      {deletion.pending ? (
+        <UndoBar message={`Deleted “${deletion.pending.title}”`} onUndo={() => deletion.undo()} />
+      ) : null}
+      <FiltersSheet
+        visible={filtersOpen}
+        filters={filters}
+        onChange={setFilters}
+        onClose={() => setFiltersOpen(false)}
+      />
+    </SafeAreaView>
+  );
+}
+
+const styles = StyleSheet.create({
+  screen: { flex: 1, backgroundColor: colors.background },
+  header: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    paddingHorizontal: space.lg,
+    paddingTop: space.md,
+    paddingBottom: space.sm,
+  },
+  filterButton: {
+    paddingHorizontal: space.md,
+    paddingVertical: space.sm,
+    borderRadius: radius.pill,
+    backgroundColor: colors.surface,
+    borderWidth: 1,
+    borderColor: colors.border,
+  },
+  filterButtonActive: { backgroundColor: colors.primary, borderColor: colors.primary },
+  filterLabel: { fontSize: 14, fontWeight: '600', color: colors.text },
+  inset: { paddingHorizontal: space.lg, paddingBottom: space.sm },
+  pendingRow: {
+    marginHorizontal: space.lg,
+    marginBottom: space.sm,
+    padding: space.md,
+    borderRadius: radius.md,
+    borderWidth: 1,
+    borderStyle: 'dashed',
+    borderColor: colors.border,
+    gap: 2,
+  },
+  pendingTitle: { ...font.body, color: colors.muted },
+  empty: { alignItems: 'center', gap: space.xs, marginTop: space.xxl },
+});
