@@ -65,6 +65,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       });
     }
     const services = deps.services ?? (ownedServices = createServices({ config, db, logger }));
+    // Live-sync streams would hold the drain open until its deadline: they end as it begins.
+    onShutdown.add(() => services.syncBus.endLocalStreams());
     const checkDatabase = createReadinessCheck({ db, logger, migrationsDir: deps.migrationsDir });
     const checkReadiness = (): Promise<ReadinessResult> =>
       onShutdown.draining

@@ -64,6 +64,7 @@ export function createPgBus(databaseUrl: string, logger: Logger): PgBus {
   void connect(100);
   return {
     subscribe: dispatcher.subscribe,
+    endLocalStreams: () => dispatcher.dispatch({ type: 'shutdown' }),
     async publish(message) {
       try {
         await publisher.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(message)]);

@@ -9,7 +9,9 @@ export type BusMessage =
   /** Some of the user's sessions were revoked: their streams recheck their own session. */
   | { type: 'sessions'; userId: string }
   /** Messages may have been lost (the listener reconnected): every stream catches up. */
-  | { type: 'resume' };
+  | { type: 'resume' }
+  /** This process is stopping (never sent between instances): its streams end with a 503. */
+  | { type: 'shutdown' };
 
 export type BusListener = (message: BusMessage) => void;
 
@@ -30,6 +32,8 @@ export interface SyncBus {
   ): Promise<AfterCommit | null>;
   /** Listens to one user's messages (and to `resume`); returns the unsubscribe function. */
   subscribe(userId: string, listener: BusListener): () => void;
+  /** Ends this process's streams (shutdown), so they reconnect to another instance. */
+  endLocalStreams(): void;
 }
 
 /** Per-process fan-out by user, shared by every bus: a message costs O(that user's streams). */
@@ -46,7 +50,7 @@ export function createDispatcher() {
       };
     },
     dispatch: (message: BusMessage): void => {
-      if (message.type === 'resume') {
+      if (message.type === 'resume' || message.type === 'shutdown') {
         for (const set of byUser.values()) for (const listener of set) listener(message);
         return;
       }
@@ -66,5 +70,6 @@ export function createLocalBus(): SyncBus {
     // One process: nothing to queue in the database; dispatch once the writer has committed.
     publishInTransaction: (_tx, message) => Promise.resolve(() => dispatcher.dispatch(message)),
     subscribe: dispatcher.subscribe,
+    endLocalStreams: () => dispatcher.dispatch({ type: 'shutdown' }),
   };
 }

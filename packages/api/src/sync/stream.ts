@@ -58,8 +58,10 @@ export async function* syncStream(
   const userId = auth.user.id;
   const waker = createWaker();
   let sessionsChanged = false;
+  let shuttingDown = false;
   const unsubscribe = services.syncBus.subscribe(userId, (message) => {
-    if (message.type !== 'events') sessionsChanged = true;
+    if (message.type === 'shutdown') shuttingDown = true;
+    else if (message.type !== 'events') sessionsChanged = true;
     waker.notify();
   });
   const onAbort = () => waker.notify();
@@ -83,6 +85,9 @@ export async function* syncStream(
     }
     while (!signal?.aborted && !evicted) {
       waker.take();
+      // A 503 rather than a clean end: clients reconnect (elsewhere) with their lastEventId.
+      if (shuttingDown)
+        throw new AppError('SERVICE_UNAVAILABLE', 'Server is restarting', { retryAfter: 1 });
       if (sessionsChanged) {
         sessionsChanged = false;
         // Re-verifies the token and its session in one query; revoked: UNAUTHORIZED ends us.
