@@ -131,6 +131,29 @@ describe.each(testEngines)('web app on %s', (engine) => {
     await pageB.getByRole('checkbox', { name: 'Plan trip to Porto' }).waitFor();
   });
 
+  it('shows a change made in another browser within 3 s, live, without a reload', async () => {
+    const email = uniqueEmail('live');
+    const pageA = await (await open()).context.newPage();
+    await signUp(pageA, email);
+    const pageB = await (await open()).context.newPage();
+    await signIn(pageB, email);
+    for (const page of [pageA, pageB]) {
+      await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    }
+
+    const started = Date.now();
+    await addTask(pageA, 'Seen live elsewhere');
+    await pageB.getByRole('checkbox', { name: 'Seen live elsewhere' }).waitFor({ timeout: 3_000 });
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    await pageA.getByRole('checkbox', { name: 'Seen live elsewhere' }).check();
+    await expect
+      .poll(() => pageB.getByRole('checkbox', { name: 'Seen live elsewhere' }).isChecked(), {
+        timeout: 3_000,
+      })
+      .toBe(true);
+  });
+
   it('"Sign out other sessions" sends the other browser to sign-in', async () => {
     const email = uniqueEmail('others');
     const mine = await (await open()).context.newPage();

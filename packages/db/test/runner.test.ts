@@ -42,6 +42,8 @@ describe.each(testEngines)('migration runner on %s', (engine) => {
       'Asset',
       'RefreshToken',
       'Session',
+      'SyncCursor',
+      'SyncEvent',
       'Tag',
       'Task',
       'TaskTag',

@@ -97,6 +97,8 @@ describe.each(testEngines)('schema comparison on %s', (engine) => {
       'Asset',
       'RefreshToken',
       'Session',
+      'SyncCursor',
+      'SyncEvent',
       'Tag',
       'Task',
       'TaskTag',

@@ -1,9 +1,10 @@
 // The signed-in shell: navigation, the live status, the server banner and toasts. Signed out (or
 // the session ended elsewhere), it sends the tab to sign-in.
-import { useSessionState } from '@repo/client/react';
+import { syncStatusLabel, useSessionState } from '@repo/client/react';
 import { Suspense, useEffect } from 'react';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { apiClient, session } from '../lib/api';
+import { useLiveSync } from '../lib/use-live-sync';
 import { ServerBanner } from './server-banner';
 import { Toasts } from './toasts';
 
@@ -62,6 +63,7 @@ export function Layout() {
           ))}
         </nav>
         <div className="topbar-end">
+          <LiveStatus />
           <button className="button ghost" onClick={() => void signOut()}>
             Sign out
           </button>
@@ -75,5 +77,16 @@ export function Layout() {
       </main>
       <Toasts />
     </div>
+  );
+}
+
+/** Mounted only while signed in, so the stream lives exactly as long as the session shell. */
+function LiveStatus() {
+  const status = useLiveSync();
+  return (
+    <span role="status" className={`live-status live-${status}`}>
+      <span aria-hidden="true" className="live-dot" />
+      {syncStatusLabel[status]}
+    </span>
   );
 }
