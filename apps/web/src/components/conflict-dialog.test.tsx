@@ -22,7 +22,9 @@ describe('conflict dialog', () => {
       />,
     );
     const dialog = screen.getByRole('dialog', { name: /changed/ });
-    expect(dialog).toBeTruthy();
+    // Named by its heading, and modal: the page behind cannot be used until it is answered.
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.tagName).toBe('H2');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
     const titleRow = screen.getByRole('row', { name: /Title/ });
     expect(titleRow.textContent).toContain('Buy milk');
     expect(titleRow.textContent).toContain('Buy oat milk');
