@@ -83,9 +83,13 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
     expect(sortingQueries(page, 'Task')).toEqual([]);
   });
 
-  it('creates a task without tags in one statement, and with tags in one transaction', async () => {
-    const plain = await probe.capture(() => caller.task.create({ title: 'one statement' }));
-    expect(plain.map((query) => query.sql.split(' ')[0])).toEqual(['INSERT']);
+  it('creates a task and its live-sync event in one transaction, locking tags only when it has some', async () => {
+    const plain = await probe.capture(() => caller.task.create({ title: 'no tags' }));
+    // The task and its event commit together (an event exists iff its change did).
+    expect(plain.at(-1)?.sql).toBe('COMMIT');
+    expect(plain.some((query) => /INSERT INTO "public"\."Task"/.test(query.sql))).toBe(true);
+    expect(plain.some((query) => /"SyncEvent"/.test(query.sql))).toBe(true);
+    expect(plain.some((query) => /FOR KEY SHARE/.test(query.sql))).toBe(false);
 
     const tag = await caller.tag.create({ name: `plan-${plain.length}` });
     const tagged = await probe.capture(() =>
