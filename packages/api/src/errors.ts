@@ -111,7 +111,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e.kind === 'string' && UNAVAILABLE_KINDS.has(e.kind)) return true;
     if (
       typeof e.message === 'string' &&
-      /Can't reach database|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
+      /Can't reach database|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|terminating connection|Transaction already closed/i.test(
         e.message,
       )
     ) {
