@@ -34,7 +34,8 @@ if (!process.env.TEST_DATABASE_URL) {
 
 const turbo = spawnSync(
   'pnpm',
-  ['exec', 'turbo', 'run', 'test', '--concurrency=1', ...process.argv.slice(2)],
+  // --continue: one failing package must not hide the others' results.
+  ['exec', 'turbo', 'run', 'test', '--concurrency=1', '--continue', ...process.argv.slice(2)],
   {
     cwd: root,
     stdio: 'inherit',
