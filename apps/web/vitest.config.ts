@@ -9,6 +9,9 @@ export default mergeConfig(
     test: {
       include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'e2e/**/*.test.ts'],
       fileParallelism: false,
+      // expect.poll gives up after 1 s by default, which a refetch on a loaded 2-core CI machine
+      // can exceed; Playwright's own waits allow 30 s.
+      expect: { poll: { timeout: 10_000 } },
     },
   }),
 );
