@@ -78,7 +78,6 @@ const mapUnavailable = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapUnavailable);
