@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MIN_HMAC_SECRET_BYTES } from '@repo/auth';
 
 export const DEV_JWT_SECRET_FILE = 'jwt-secret';
 
@@ -13,7 +14,9 @@ export function readOrCreateDevJwtSecret(dataDir: string): string {
     // Written aside, then published with link(), which fails if the file appeared meanwhile:
     // concurrent workers all end up reading the one complete secret.
     const draft = `${file}.${process.pid}.tmp`;
-    writeFileSync(draft, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    writeFileSync(draft, `${randomBytes(MIN_HMAC_SECRET_BYTES).toString('base64url')}\n`, {
+      mode: 0o600,
+    });
     try {
       linkSync(draft, file);
     } catch (error) {
@@ -23,6 +26,8 @@ export function readOrCreateDevJwtSecret(dataDir: string): string {
     }
   }
   const secret = readFileSync(file, 'utf8').trim();
-  if (Buffer.byteLength(secret) < 32) throw new Error(`${file} holds fewer than 32 bytes`);
+  if (Buffer.byteLength(secret) < MIN_HMAC_SECRET_BYTES) {
+    throw new Error(`${file} holds fewer than ${MIN_HMAC_SECRET_BYTES} bytes`);
+  }
   return secret;
 }

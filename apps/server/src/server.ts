@@ -9,6 +9,7 @@ import { createApp } from './app';
 import type { Config } from './env';
 import { gracefulClose } from './http/graceful-close';
 import { type Logger, createLogger } from './logger';
+import { connectionErrorLog } from './ops/connection-errors';
 import { observePool } from './ops/metrics';
 import { startSessionPruner } from './ops/session-pruner';
 import { ShutdownHooks } from './ops/shutdown';
@@ -50,6 +51,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       databaseUrl: config.databaseUrl,
       poolSize: config.databasePoolSize,
       pgliteDir: join(config.dataDir, 'pglite'),
+      connectionLog: connectionErrorLog(logger, 'database pool'),
     });
   const closeDb = deps.db ? async () => {} : () => db.close();
 

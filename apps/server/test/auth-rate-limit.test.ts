@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Config } from '../src/env';
 import { createLogger } from '../src/logger';
+import { connectionErrorLog } from '../src/ops/connection-errors';
 import { createPostgresLimiter } from '../src/rate-limit/postgres-store';
 import { type RunningServer, startServer } from '../src/server';
 import { PASSWORD, trpc, uniqueEmail } from './helpers/auth-http';
@@ -112,7 +113,12 @@ describe.runIf(testEngines.includes('postgres'))(
       const server = await serve('postgres');
       await server.db.withConnection((c) => c.exec('DROP SCHEMA IF EXISTS rate_limit CASCADE'));
       const limiters = Array.from({ length: 6 }, () =>
-        createPostgresLimiter(server.db.url!, 'auth', { points: 100, duration: 60 }),
+        createPostgresLimiter(
+          server.db.url!,
+          'auth',
+          { points: 100, duration: 60 },
+          connectionErrorLog(createLogger({ logLevel: 'silent' }), 'rate-limit store'),
+        ),
       );
       try {
         const results = await Promise.all(limiters.map((l) => l.consume('race')));

@@ -1,12 +1,12 @@
 // /openapi.json's content: a valid OpenAPI 3.1 document that tells the truth about the REST
 // mirror (statuses, error shape, security) and covers every procedure of the router.
-import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { appRouter } from '@repo/api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOpenApiDocument } from '../src/docs/openapi-document';
 import { HTTP_METHODS, type OpenAPIObject, type OperationObject } from '../src/docs/openapi-types';
 import { collectOperations } from '../src/rest/operations';
+import { proceduresOf } from '../src/trpc-internals';
 
 const SPEC_PATHS = [
   'post /api/v1/auth/register',
@@ -37,6 +37,24 @@ const SPEC_PATHS = [
   'put /api/assets/{id}',
   'delete /api/assets/{id}',
 ];
+/** Beyond SPEC.md's list: the session and password operations, and the user-path copies. */
+const MORE_PATHS = [
+  'get /api/v1/auth/sessions',
+  'delete /api/v1/auth/sessions/{sessionId}',
+  'post /api/v1/auth/change-password',
+  ...['get', 'post'].map((method) => `${method} /api/{userId}/tags`),
+  ...['put', 'delete'].map((method) => `${method} /api/{userId}/tags/{id}`),
+  ...['get', 'post'].map((method) => `${method} /api/{userId}/assets`),
+  ...['get', 'put', 'delete'].map((method) => `${method} /api/{userId}/assets/{id}`),
+];
+
+/** The operations of the document that list `status` among their responses. */
+const withStatus = (operations: [string, OperationObject][], status: string) =>
+  new Set(operations.filter(([, op]) => status in (op.responses ?? {})).map(([key]) => key));
+
+/** An operation and its copy under /api/{userId} (auth has no copies). */
+const andUserPath = (key: string) =>
+  key.includes('/api/v1/') ? [key] : [key, key.replace('/api/', '/api/{userId}/')];
 
 describe('the OpenAPI document', () => {
   let document: OpenAPIObject;
@@ -59,15 +77,51 @@ describe('the OpenAPI document', () => {
     expect([result.valid, document.openapi]).toEqual([true, '3.1.0']);
   });
 
-  it("has SPEC.md's paths, and an operation for every procedure of the router", () => {
-    expect(operations.map(([key]) => key)).toEqual(expect.arrayContaining(SPEC_PATHS));
-    const router: AnyTRPCRouter = appRouter;
-    const procedures = Object.entries(router._def.procedures as Record<string, AnyTRPCProcedure>);
+  it("has exactly SPEC.md's paths and ours, and an operation for every procedure of the router", () => {
+    const keys = operations.map(([key]) => key);
+    // Sets, each key once: a count alone would let a missing and a doubled path cancel.
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(keys)).toEqual(new Set([...SPEC_PATHS, ...MORE_PATHS]));
     const rest = collectOperations(appRouter).map((op) => op.procedurePath);
-    // The same set, each path once: a count alone would let a missing and a doubled path cancel.
     expect(new Set(rest).size).toBe(rest.length);
     expect(new Set(rest)).toEqual(
-      new Set(procedures.filter(([, p]) => p._def.type !== 'subscription').map(([path]) => path)),
+      new Set(
+        proceduresOf(appRouter)
+          .filter(({ type }) => type !== 'subscription')
+          .map(({ path }) => path),
+      ),
+    );
+  });
+
+  it("lists 401, 409 and 429 exactly where the procedures' meta says they can happen", () => {
+    // 429: the sign-in budgets (per IP, and per user for password changes).
+    expect(withStatus(operations, '429')).toEqual(
+      new Set([
+        'post /api/v1/auth/register',
+        'post /api/v1/auth/login',
+        'post /api/v1/auth/token',
+        'post /api/v1/auth/change-password',
+      ]),
+    );
+    // 409: a unique email or tag name, or a stale expectedUpdatedAt; creating a task or an
+    // asset cannot conflict.
+    expect(withStatus(operations, '409')).toEqual(
+      new Set(
+        [
+          'post /api/v1/auth/register',
+          'put /api/tasks/{id}',
+          'post /api/tags',
+          'put /api/tags/{id}',
+          'put /api/assets/{id}',
+        ].flatMap(andUserPath),
+      ),
+    );
+    // 401 on public operations only where they check credentials or a refresh token.
+    const publicOnes = ['register', 'login', 'refresh', 'logout', 'token'].map(
+      (name) => `post /api/v1/auth/${name}`,
+    );
+    expect(new Set(publicOnes.filter((key) => withStatus(operations, '401').has(key)))).toEqual(
+      new Set(['login', 'refresh', 'logout', 'token'].map((name) => `post /api/v1/auth/${name}`)),
     );
   });
 

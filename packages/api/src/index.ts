@@ -10,6 +10,7 @@ export {
   type ResponseControl,
 } from './context';
 export { createCallerFactory } from './trpc';
+export type { ProcedureMeta, RestSemantics } from './router/rest-paths';
 export { AppError } from './errors';
 export type { AuthContext, AuthUser, RateLimitDecision, RateLimiter, Services } from './services';
 export { createAuthenticate } from './auth/authenticate';

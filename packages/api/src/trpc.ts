@@ -1,16 +1,16 @@
 // The one place tRPC is initialised: context -> init -> the builders procedures use.
 import { initTRPC } from '@trpc/server';
-import type { OpenApiMeta } from 'trpc-to-openapi';
 import { ZodError } from 'zod';
 import { appCodeForIssue } from '@repo/validators';
 import type { Context } from './context';
 import { AppError, appCodeForTrpcCode, isDatabaseUnavailable } from './errors';
+import type { ProcedureMeta } from './router/rest-paths';
 import { transformer } from './transformer';
 
-// OpenApiMeta: procedures may declare their REST path (`.meta({ openapi })`) for the mirror.
+// ProcedureMeta: procedures may declare their REST form (`.meta({ openapi, rest })`) for the mirror.
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<ProcedureMeta>()
   .create({
     // superjson on the wire; responses serialized by its faster twin (see transformer.ts).
     transformer,
@@ -78,7 +78,6 @@ const mapUnavailable = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapUnavailable);

@@ -27,5 +27,3 @@ export class AuthError extends Error {
 
 /** Injectable clock: expiry and grace windows are tested by moving it, never by sleeping. */
 export type Clock = () => Date;
-
-export const systemClock: Clock = () => new Date();

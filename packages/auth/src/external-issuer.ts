@@ -14,8 +14,6 @@ export interface ExternalIssuerConfig {
   jwksUrl?: string | undefined;
   /** HS256 shared secret, used when no JWKS URL is configured. */
   secret?: string | undefined;
-  /** Accepted JWKS algorithms; Better Auth signs with EdDSA (Ed25519) by default. */
-  algorithms?: string[] | undefined;
 }
 
 export interface ExternalIdentity {
@@ -38,12 +36,8 @@ export function createExternalIssuer(config: ExternalIssuerConfig): ExternalIssu
   let algorithms: string[];
   if (config.jwksUrl) {
     key = createRemoteJWKSet(new URL(config.jwksUrl));
-    algorithms = config.algorithms ?? ['EdDSA'];
-    if (algorithms.some((alg) => alg.startsWith('HS') || alg === 'none')) {
-      throw new Error(
-        'EXTERNAL_JWT_ALGORITHMS: a JWKS carries public keys; HS* and none are not allowed',
-      );
-    }
+    // Better Auth signs with EdDSA (Ed25519); a JWKS holds public keys, so never HS* or none.
+    algorithms = ['EdDSA'];
   } else if (config.secret) {
     key = importHmacKey(config.secret, 'EXTERNAL_JWT_SECRET');
     algorithms = ['HS256'];

@@ -2,7 +2,7 @@
 // (issuer, subject) only: an email claim never links to an existing account, since the other
 // issuer's email verification is not ours to trust.
 import { createHash } from 'node:crypto';
-import { Prisma, type PrismaClient } from '@repo/db';
+import { type PrismaClient, isUniqueViolation } from '@repo/db';
 import type { ExternalIdentity } from './external-issuer';
 import { type PublicUser, userSelect } from './public-user';
 
@@ -20,9 +20,6 @@ function claimedEmail(identity: ExternalIdentity): string | null {
   const email = identity.email?.trim().toLowerCase();
   return email && email.length <= 254 && EMAIL_SHAPE.test(email) ? email : null;
 }
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
 /** Not for use inside a transaction: PostgreSQL aborts it on the unique violation we retry. */
 export async function findOrCreateExternalUser(

@@ -1,4 +1,4 @@
-export { AuthError, type AuthErrorCode, type Clock, systemClock } from './errors';
+export { AuthError, type AuthErrorCode, type Clock } from './errors';
 export {
   DUMMY_PASSWORD_HASH,
   PASSWORD_MAX_LENGTH,
@@ -21,6 +21,7 @@ export {
   createAccessTokens,
 } from './access-token';
 export { REFRESH_TOKEN_TTL_MS, hashRefreshToken } from './refresh-token';
+export { MIN_HMAC_SECRET_BYTES } from './hmac-key';
 export {
   REUSE_GRACE_MS,
   type ClientInfo,

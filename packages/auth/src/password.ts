@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { type Algorithm, type Options, type Version, parseOptions } from '@node-rs/argon2';
 import { Piscina } from 'piscina';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@repo/validators';
 import { AuthError } from './errors';
 
 export interface PasswordParams {
@@ -24,8 +25,7 @@ export const passwordParams: Readonly<PasswordParams> = {
 const ARGON2ID = 2 as Algorithm;
 const VERSION_0X13 = 1 as Version;
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 /**
  * Hash of a random password nobody knows, made with `passwordParams`: verifying against it makes

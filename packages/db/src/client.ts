@@ -43,11 +43,31 @@ export interface DatabaseOptions {
   poolSize?: number | undefined;
   /** Sees every SQL statement Prisma sends (PostgreSQL): tests capture them to EXPLAIN them. */
   onQuery?: ((event: Prisma.QueryEvent) => void) | undefined;
+  /**
+   * Hears the pool's idle connections failing (their server went away) and new ones connecting
+   * (PostgreSQL); without it the failures go to the console.
+   */
+  connectionLog?: ConnectionLog | undefined;
 }
+
+export interface ConnectionLog {
+  failed(error: unknown): void;
+  recovered(): void;
+}
+
+const consoleConnectionLog: ConnectionLog = {
+  failed: (error) => console.warn('database pool: idle connection failed:', error),
+  recovered: () => {},
+};
 
 export function createDatabase(options: DatabaseOptions): Database {
   return options.databaseUrl
-    ? createPostgresDatabase(options.databaseUrl, options.poolSize ?? 10, options.onQuery)
+    ? createPostgresDatabase(
+        options.databaseUrl,
+        options.poolSize ?? 10,
+        options.onQuery,
+        options.connectionLog ?? consoleConnectionLog,
+      )
     : createPgliteDatabase(options.pgliteDir ?? 'memory', options.pgliteTemplate);
 }
 
@@ -55,14 +75,16 @@ function createPostgresDatabase(
   url: string,
   poolSize: number,
   onQuery: DatabaseOptions['onQuery'],
+  connectionLog: ConnectionLog,
 ): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
-  pool.on('error', () => {});
+  // An idle client losing its server must not crash the process (an unheard 'error' would).
+  pool.on('error', (error) => connectionLog.failed(error));
+  pool.on('connect', () => connectionLog.recovered());
   // Named statements: each pooled connection parses and plans a query once (statement-names.ts).
   const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() });
   const prisma = onQuery

@@ -63,8 +63,8 @@ const changes: [what: string, sql: string, difference: string][] = [
   ],
   [
     'index uniqueness',
-    'DROP INDEX "Tag_userId_idx"; CREATE UNIQUE INDEX "Tag_userId_idx" ON "Tag" ("userId")',
-    'index "Tag_userId_idx" on "Tag": unique false in before, true in after',
+    'DROP INDEX "TaskTag_tagId_idx"; CREATE UNIQUE INDEX "TaskTag_tagId_idx" ON "TaskTag" ("tagId")',
+    'index "TaskTag_tagId_idx" on "TaskTag": unique false in before, true in after',
   ],
   [
     'a foreign key action',

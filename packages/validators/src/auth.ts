@@ -1,7 +1,7 @@
 // Inputs and outputs of the auth procedures, shared with the clients so forms validate exactly
 // as the server does.
 import { z } from 'zod';
-import { email, password, trimmedText, uuidId } from './common';
+import { PASSWORD_MAX_LENGTH, email, password, trimmedText, uuidId } from './common';
 
 /** 'cookie' (web): the refresh token travels only in an HttpOnly cookie; 'token' (mobile): in the body. */
 export const sessionMode = z.enum(['cookie', 'token']);
@@ -34,7 +34,7 @@ export const revokeSessionInput = z.object({ sessionId: uuidId });
 
 export const changePasswordInput = z.object({
   // Not re-checked against today's length rules: it only has to match what is stored.
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   newPassword: password,
 });
 

@@ -48,8 +48,12 @@ export const email = z
     },
   });
 
+/** The one statement of the password length rules; packages/auth enforces the same numbers. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
+
 /** Exact bytes are hashed: never trimmed. Length bounds checked before any hashing work. */
-export const password = z.string().min(8).max(256);
+export const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const sortOrder = z.enum(['asc', 'desc']).default('desc');
 

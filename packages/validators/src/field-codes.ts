@@ -10,7 +10,7 @@ const PASSWORD_FIELDS = new Set(['password', 'newPassword']);
 
 export function appCodeForIssue(issue: IssueLike): AppCode {
   const field = issue.path[issue.path.length - 1];
-  if (field === 'email' || field === 'username') return 'INVALID_EMAIL';
+  if (field === 'email') return 'INVALID_EMAIL';
   if (typeof field === 'string' && PASSWORD_FIELDS.has(field)) {
     if (issue.code === 'too_small') return 'PASSWORD_TOO_SHORT';
     if (issue.code === 'too_big') return 'PASSWORD_TOO_LONG';

@@ -2,10 +2,10 @@
 // and the rules that involve several variables. Pure parsing: no file, clock or process is read
 // here; env.ts turns the result into the Config and performs the side effects.
 import { z } from 'zod';
+import { MIN_HMAC_SECRET_BYTES as MIN_SECRET_BYTES } from '@repo/auth';
 import { DEFAULT_MAX_BATCH_SIZE } from '@repo/validators';
 import { parseTrustProxy } from '../http/client-ip';
 
-export const MIN_SECRET_BYTES = 32;
 export const SECRET_HINT = 'generate one with: openssl rand -base64 48';
 /** Values copied from examples and tutorials: refused anywhere but on a developer's machine. */
 const PLACEHOLDER_SECRET =

@@ -94,9 +94,10 @@ export interface ErrorTraits {
   hasInput: boolean;
   readsBody: boolean;
   authenticated: boolean;
-  hasPathParams: boolean;
-  /** create / update / register: duplicates and stale writes. */
-  writes: boolean;
+  /** Ids in the path or the input (tagIds) that may not be the caller's. */
+  namesRows: boolean;
+  /** A unique name or email, or a stale expectedUpdatedAt. */
+  conflicts: boolean;
   rateLimited: boolean;
 }
 
@@ -104,8 +105,8 @@ export function errorNamesFor(traits: ErrorTraits): ErrorResponseName[] {
   const names: ErrorResponseName[] = [];
   if (traits.hasInput || traits.readsBody) names.push('BadRequest');
   if (traits.authenticated) names.push('Unauthorized');
-  if (traits.hasPathParams) names.push('NotFound');
-  if (traits.writes) names.push('Conflict');
+  if (traits.namesRows) names.push('NotFound');
+  if (traits.conflicts) names.push('Conflict');
   if (traits.readsBody) names.push('PayloadTooLarge', 'UnsupportedMediaType');
   if (traits.rateLimited) names.push('TooManyRequests');
   names.push('InternalError', 'ServiceUnavailable');

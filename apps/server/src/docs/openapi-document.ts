@@ -1,6 +1,6 @@
 // /openapi.json's content, generated once at start-up from the procedures (trpc-to-openapi +
 // zod-openapi) and then corrected where the generator cannot know better: the real success
-// statuses (201, 204), the one error shape this server answers with, the security schemes the
+// statuses (201, 204) and error responses the procedures' meta declares, the one error shape this server answers with, the security schemes the
 // docs' Authorize button uses, the token endpoint and the user-path copies.
 import type { AnyTRPCRouter } from '@trpc/server';
 import { appRouter } from '@repo/api';
@@ -32,13 +32,6 @@ const DESCRIPTION = [
   'To call protected operations: **Authorize** -> *oauth2* with your email as username and your',
   'password (or paste an access token from `/api/v1/auth/login` under *bearerAuth*).',
 ].join('\n');
-
-/** Sign-in budgets (packages/api auth/rate-limit.ts): per IP, and per user for password changes. */
-const RATE_LIMITED = new Set(['auth.register', 'auth.login', 'auth.changePassword']);
-/** Public procedures that still answer 401: wrong credentials, bad refresh tokens. */
-const CREDENTIAL_CHECKS = new Set(['auth.login', 'auth.refresh', 'auth.logout']);
-/** Inputs naming other rows (tag ids) answer 404 when one is not the caller's. */
-const NAMES_ROWS = new Set(['task.list', 'task.create', 'task.update']);
 
 export function createOpenApiDocument(router: AnyTRPCRouter = appRouter): OpenAPIObject {
   const document = generateOpenApiDocument(documentationView(router), {
@@ -85,7 +78,7 @@ const lower = (method: RestOperation['method']) =>
   method.toLowerCase() as (typeof HTTP_METHODS)[number];
 
 function successResponse(generated: ResponsesObject | undefined, operation: RestOperation) {
-  const status = operation.successStatus;
+  const status = operation.semantics.successStatus;
   if (status === 204) return { '204': { description: 'Done; no body' } };
   const ok = (generated?.['200'] ?? {}) as { content?: unknown; headers?: unknown };
   return {
@@ -97,15 +90,16 @@ function successResponse(generated: ResponsesObject | undefined, operation: Rest
   } as ResponsesObject;
 }
 
+/** Which errors an operation can answer: from its input and path, and its procedure's meta. */
 function traitsOf(operation: RestOperation) {
-  const { procedurePath } = operation;
+  const { semantics } = operation;
   return {
     hasInput: operation.hasInput,
     readsBody: operation.inputFrom === 'body',
-    authenticated: operation.protect || CREDENTIAL_CHECKS.has(procedurePath),
-    hasPathParams: operation.params.length > 0 || NAMES_ROWS.has(procedurePath),
-    writes: /(^|\.)(create|update|register)$/.test(procedurePath),
-    rateLimited: RATE_LIMITED.has(procedurePath),
+    authenticated: operation.protect || semantics.checksCredentials,
+    namesRows: semantics.namesRows,
+    conflicts: semantics.conflicts,
+    rateLimited: semantics.rateLimited,
   };
 }
 

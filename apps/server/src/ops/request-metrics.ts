@@ -4,9 +4,10 @@
 import { appRouter } from '@repo/api';
 import type { Route } from '../http/routes';
 import { TRPC_PATH } from '../routes/trpc';
+import { proceduresOf } from '../trpc-internals';
 import { httpDuration, httpRequests, rateLimitRefusals } from './metrics';
 
-const procedures = new Set(Object.keys(appRouter._def.procedures));
+const procedures = new Set(proceduresOf(appRouter).map(({ path }) => path));
 
 export function routeLabel(route: Route | undefined, pathname: string): string {
   if (!route) return 'unmatched';

@@ -10,6 +10,7 @@ import { asRateLimiter } from './decision';
 import { createPostgresLimiter } from './postgres-store';
 import { InsuranceLimiter } from './insurance';
 import { createRedisLimiter } from './redis-store';
+import { connectionErrorLog } from '../ops/connection-errors';
 
 export type RateLimitStore = 'memory' | 'postgres' | 'redis';
 
@@ -44,16 +45,21 @@ export function createAuthRateLimiter(
   const keyPrefix = `${budget.name}:${config.jwtIssuer}`;
 
   if (config.redisUrl) {
-    const redis = createRedisLimiter(config.redisUrl, { ...options, keyPrefix, insuranceLimiter });
+    const redis = createRedisLimiter(
+      config.redisUrl,
+      { ...options, keyPrefix, insuranceLimiter },
+      connectionErrorLog(logger, `rate-limit store (redis, ${budget.name})`),
+    );
     logger.info({ store: 'redis' }, 'auth rate limit store');
     return { store: 'redis', ...asRateLimiter(redis), close: redis.close };
   }
   if (config.databaseUrl) {
-    const postgres = createPostgresLimiter(config.databaseUrl, budget.name, {
-      ...options,
-      keyPrefix,
-      insuranceLimiter,
-    });
+    const postgres = createPostgresLimiter(
+      config.databaseUrl,
+      budget.name,
+      { ...options, keyPrefix, insuranceLimiter },
+      connectionErrorLog(logger, `rate-limit store (postgres, ${budget.name})`),
+    );
     logger.info({ store: 'postgres' }, 'auth rate limit store');
     return { store: 'postgres', ...asRateLimiter(postgres), close: postgres.close };
   }

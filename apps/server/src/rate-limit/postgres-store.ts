@@ -3,6 +3,7 @@
 // schema, outside the Prisma-managed tables that migrations and drift checks look at.
 import pg from 'pg';
 import { type IRateLimiterPostgresOptions, RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { ConnectionErrorLog } from '../ops/connection-errors';
 
 export const RATE_LIMIT_SCHEMA = 'rate_limit';
 
@@ -33,6 +34,7 @@ export function createPostgresLimiter(
   databaseUrl: string,
   table: string,
   options: Omit<IRateLimiterPostgresOptions, 'storeClient'>,
+  connectionLog: ConnectionErrorLog,
 ) {
   // Idle connections close on their own, so the pool never holds a stopping process open.
   const pool = new pg.Pool({
@@ -41,7 +43,9 @@ export function createPostgresLimiter(
     idleTimeoutMillis: 10_000,
     allowExitOnIdle: true,
   });
-  pool.on('error', () => {});
+  // An idle client losing its server must not crash the process; the outage is logged once.
+  pool.on('error', (error) => connectionLog.failed(error));
+  pool.on('connect', () => connectionLog.recovered());
   let ready: Promise<RateLimiterPostgres> | undefined;
   const limiter = () =>
     (ready ??= createTable(pool, table).then(

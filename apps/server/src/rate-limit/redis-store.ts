@@ -1,12 +1,14 @@
 // Rate-limit counters in Redis when REDIS_URL is set: one atomic INCR + TTL per attempt.
 import { Redis } from 'ioredis';
 import { type IRateLimiterStoreOptions, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { ConnectionErrorLog } from '../ops/connection-errors';
 
 const COMMAND_TIMEOUT_MS = 300;
 
 export function createRedisLimiter(
   redisUrl: string,
   options: Omit<IRateLimiterStoreOptions, 'storeClient'>,
+  connectionLog: ConnectionErrorLog,
 ) {
   // A request fails over to the insurance limiter within COMMAND_TIMEOUT_MS instead of waiting on
   // reconnects: no retry of a failed command, and a short timeout for one queued while the
@@ -17,8 +19,10 @@ export function createRedisLimiter(
     commandTimeout: COMMAND_TIMEOUT_MS,
     lazyConnect: false,
   });
-  // Reported by the insurance limiter when a decision falls back, not once per reconnect attempt.
-  redis.on('error', () => {});
+  // Logged once per outage, not once per reconnect attempt; each decision taken meanwhile is
+  // counted by the insurance limiter.
+  redis.on('error', (error) => connectionLog.failed(error));
+  redis.on('ready', () => connectionLog.recovered());
   const limiter = new RateLimiterRedis({ ...options, storeClient: redis });
   return {
     consume: (key: string) => limiter.consume(key),

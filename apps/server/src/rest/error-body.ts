@@ -4,6 +4,7 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 import { getTRPCErrorFromUnknown, getTRPCErrorShape } from '@trpc/server';
 import { type AppCode, appCodeStatus } from '@repo/validators';
+import { routerConfigOf } from '../trpc-internals';
 
 export interface RestError {
   status: number;
@@ -25,7 +26,7 @@ export function toRestError(
 ): RestError {
   const error = getTRPCErrorFromUnknown(cause);
   const shape = getTRPCErrorShape({
-    config: router._def._config,
+    config: routerConfigOf(router),
     error,
     type: where.type,
     path: where.path,

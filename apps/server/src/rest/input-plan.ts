@@ -3,6 +3,7 @@
 // schema. It only converts what is unambiguous ("12" -> 12, "true" -> true); anything else is
 // passed as text, so the procedure's own schema rejects it and names the field.
 import { z } from 'zod';
+import { unwrapSchema as unwrap } from '../trpc-internals';
 
 type Scalar = 'string' | 'number' | 'boolean';
 
@@ -29,25 +30,6 @@ export function planInput(schema: unknown): InputPlan {
     );
   }
   return plan;
-}
-
-/** Strips wrappers that do not change what the text must look like. */
-function unwrap(schema: unknown): unknown {
-  let current = schema;
-  for (;;) {
-    if (
-      current instanceof z.ZodOptional ||
-      current instanceof z.ZodNullable ||
-      current instanceof z.ZodDefault ||
-      current instanceof z.ZodPrefault
-    ) {
-      current = current.unwrap();
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in;
-    } else {
-      return current;
-    }
-  }
 }
 
 function scalarOf(schema: unknown): Scalar {

@@ -48,11 +48,11 @@ export function restRoute(options: RestRouteOptions): Route {
       signal: undefined,
       batchIndex: 0,
     });
-    if (operation.successStatus === 204) {
+    if (operation.semantics.successStatus === 204) {
       http.res.statusCode = 204;
       http.res.end();
     } else {
-      sendJson(http.res, operation.successStatus, data ?? null);
+      sendJson(http.res, operation.semantics.successStatus, data ?? null);
     }
   }
 

@@ -1,7 +1,7 @@
 // Email + password accounts. Both outcomes of a failed login (unknown email, wrong password)
 // do one argon2 verification and answer the same error, so neither time nor text tells them apart.
 import { type PublicUser, hashPassword, needsRehash, userSelect, verifyPassword } from '@repo/auth';
-import { Prisma, type PrismaClient } from '@repo/db';
+import { type PrismaClient, isUniqueViolation } from '@repo/db';
 import { AppError } from '../errors';
 
 export const invalidCredentials = (field?: string) =>
@@ -19,7 +19,7 @@ export async function createPasswordUser(
       select: userSelect,
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('EMAIL_ALREADY_EXISTS', 'An account with this email already exists', {
         field: 'email',
       });

@@ -1,7 +1,7 @@
 // The tag router: a user's labels for tasks. Names are unique per user regardless of case, and
 // the unique index on (userId, nameKey) decides it: no check-then-insert race between clients.
 import type { TRPCRouterRecord } from '@trpc/server';
-import { Prisma } from '@repo/db';
+import { isUniqueViolation } from '@repo/db';
 import {
   intIdOutput,
   tagCreateInput,
@@ -18,7 +18,7 @@ import { tagSelect } from './tag/select';
 
 /** Turns the unique index's verdict into CONFLICT on `name`; other errors pass through. */
 function duplicateName(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     throw new AppError('CONFLICT', 'You already have a tag with this name', {
       field: 'name',
       cause: error,
