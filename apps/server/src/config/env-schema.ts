@@ -114,8 +114,11 @@ export const envSchema = z
     CORS_ORIGINS: originList().optional(),
     TRUST_PROXY: trustProxy().default({ mode: 'none' }),
     BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(1024 * 1024),
-    /** /trpc's own limit: its inputs are small (an asset's 16 KB metadata is the largest). */
-    TRPC_BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(100 * 1024),
+    /**
+     * /trpc's own, smaller limit: every byte there is parsed before authentication. The largest
+     * valid input (an asset with every field at its limit, ~121 KB of JSON) still fits.
+     */
+    TRPC_BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(128 * 1024),
     /**
      * A connection's request headers must arrive within this; one that sends no byte at all is
      * closed after it too (Node's own timer waits for the first byte).
