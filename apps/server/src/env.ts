@@ -6,6 +6,7 @@ import { resolveDataDir } from './config/data-dir';
 import { type EnvValues, envSchema } from './config/env-schema';
 import { readOrCreateDevJwtSecret } from './dev-jwt-secret';
 import type { TrustProxy } from './http/client-ip';
+import type { HttpLimits } from './http/connection-limits';
 
 export type NodeEnv = EnvValues['NODE_ENV'];
 export type LogLevel = NonNullable<EnvValues['LOG_LEVEL']>;
@@ -35,6 +36,10 @@ export interface Config {
   corsOrigins: string[];
   trustProxy: TrustProxy;
   bodyLimitBytes: number;
+  /** /trpc's body limit (smaller than the REST mirror's). */
+  trpcBodyLimitBytes: number;
+  /** Node's HTTP server timeouts and connection cap (http/connection-limits.ts). */
+  http: HttpLimits;
   rateLimitAuthPoints: number;
   rateLimitAuthWindowSeconds: number;
   /** Failed logins per account per window, from any address. */
@@ -50,6 +55,8 @@ export interface Config {
   refreshTokenTtlSeconds: number;
   /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
   passwordHashThreads: number;
+  /** Password hashes per process running or waiting; past it sign-ins answer 429. */
+  passwordHashQueueMax: number;
   shutdownGraceSeconds: number;
   /** Live sync: events older than this are pruned; a stream resuming before them gets resync. */
   syncRetentionHours: number;
@@ -141,6 +148,13 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
     corsOrigins: values.CORS_ORIGINS ?? (nodeEnv === 'production' ? [] : DEV_CORS_ORIGINS),
     trustProxy: values.TRUST_PROXY,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    trpcBodyLimitBytes: values.TRPC_BODY_LIMIT_BYTES,
+    http: {
+      headersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: values.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: values.HTTP_MAX_CONNECTIONS,
+    },
     rateLimitAuthPoints: values.RATE_LIMIT_AUTH_POINTS,
     rateLimitAuthWindowSeconds: values.RATE_LIMIT_AUTH_WINDOW_SECONDS,
     rateLimitLoginFailures: values.RATE_LIMIT_LOGIN_FAILURES,
@@ -156,6 +170,7 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
     passwordHashThreads:
       values.PASSWORD_HASH_THREADS ??
       Math.max(1, Math.floor(availableParallelism() / values.WEB_CONCURRENCY)),
+    passwordHashQueueMax: values.PASSWORD_HASH_QUEUE_MAX,
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
     syncRetentionHours: values.SYNC_RETENTION_HOURS,
     syncMaxStreamsPerUser: values.SYNC_MAX_STREAMS_PER_USER,

@@ -1,6 +1,6 @@
 // The process entry: configuration, start, and shutdown on SIGTERM/SIGINT. `startServer` lives in
 // server.ts, so tests run the same start-up in-process without importing this file's side effects.
-import { setPasswordHashThreads } from '@repo/auth';
+import { setPasswordHashQueueMax, setPasswordHashThreads } from '@repo/auth';
 import { ConfigError, loadConfig } from './env';
 import { bundledMigrationsDir } from './bundled-migrations';
 import { isClusterPrimary, superviseWorkers } from './cluster';
@@ -25,6 +25,7 @@ else await serve();
 
 async function serve(): Promise<void> {
   setPasswordHashThreads(config.passwordHashThreads);
+  setPasswordHashQueueMax(config.passwordHashQueueMax);
   const running = await startServer(config, { migrationsDir: bundledMigrationsDir() }).catch(
     (error: unknown) => {
       process.stderr.write(

@@ -1,6 +1,6 @@
 // Starting and stopping one server process: database, migrations, HTTP listener, and the
 // orderly shutdown that main.ts runs on SIGTERM/SIGINT. Tests call it in-process.
-import type { ServerResponse } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Services } from '@repo/api';
@@ -32,6 +32,8 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
+  /** The listening HTTP server (tests count its connections). */
+  httpServer: Server;
   db: Database;
   logger: Logger;
   /** Hooks run as soon as shutdown begins (live-sync streams end there); see ops/shutdown.ts. */
@@ -105,6 +107,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   return {
     url: `http://${host}:${port}`,
     port,
+    httpServer: server,
     db,
     logger,
     onShutdown,

@@ -19,7 +19,11 @@ describe.each(testEngines)('HTTP adapter on %s', (engine) => {
         write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>),
       },
     );
-    server = await startTestServer({ engine, logger, config: { bodyLimitBytes: 1024 } });
+    server = await startTestServer({
+      engine,
+      logger,
+      config: { bodyLimitBytes: 1024, trpcBodyLimitBytes: 1024 },
+    });
   });
   afterAll(() => server?.close());
 
@@ -67,7 +71,7 @@ describe.each(testEngines)('HTTP adapter on %s', (engine) => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('refuses a body over BODY_LIMIT_BYTES with 413 PAYLOAD_TOO_LARGE', async () => {
+  it('refuses a body over BODY_LIMIT_BYTES (TRPC_BODY_LIMIT_BYTES on /trpc) with 413', async () => {
     const body = JSON.stringify({ json: { padding: 'x'.repeat(2048) } });
     const trpc = await fetch(`${server.url}/trpc/auth.register`, {
       method: 'POST',

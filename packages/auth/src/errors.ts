@@ -13,15 +13,23 @@ export type AuthErrorCode = Extract<
   | 'REFRESH_TOKEN_EXPIRED'
   | 'REFRESH_TOKEN_REUSED'
   | 'INVALID_REFRESH_TOKEN'
+  | 'RATE_LIMIT_EXCEEDED'
 >;
 
 export class AuthError extends Error {
   readonly appCode: AuthErrorCode;
+  /** Seconds to wait before retrying (RATE_LIMIT_EXCEEDED). */
+  readonly retryAfter: number | undefined;
 
-  constructor(appCode: AuthErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    appCode: AuthErrorCode,
+    message: string,
+    options?: { cause?: unknown; retryAfter?: number },
+  ) {
     super(message, options);
     this.name = 'AuthError';
     this.appCode = appCode;
+    this.retryAfter = options?.retryAfter;
   }
 }
 

@@ -1,12 +1,16 @@
 export { AuthError, type AuthErrorCode, type Clock } from './errors';
 export {
+  DEFAULT_PASSWORD_HASH_QUEUE_MAX,
   DUMMY_PASSWORD_HASH,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  type PasswordHashStats,
   type PasswordParams,
   hashPassword,
   needsRehash,
+  passwordHashStats,
   passwordParams,
+  setPasswordHashQueueMax,
   setPasswordHashThreads,
   verifyPassword,
 } from './password';

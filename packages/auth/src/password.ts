@@ -45,11 +45,40 @@ const HASHING_NICE_INCREMENT = 10;
 /** One per core by default; a server running N processes gives each its share. */
 let hashThreads = availableParallelism();
 
+/**
+ * Hashes running or waiting in this process. Past the bound a sign-in is refused at once
+ * (RATE_LIMIT_EXCEEDED) instead of queueing: in a storm every queued login only waits longer,
+ * each holding its connection and memory, and the queue itself would grow without end.
+ */
+export const DEFAULT_PASSWORD_HASH_QUEUE_MAX = 64;
+let queueMax = DEFAULT_PASSWORD_HASH_QUEUE_MAX;
+let inFlight = 0;
+let refused = 0;
+
 /** Sets how many threads may hash at once in this process; call before the first hash. */
 export function setPasswordHashThreads(threads: number): void {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError('threads must be >= 1');
   if (pool) throw new Error('Password hashing has already started with its thread count');
   hashThreads = threads;
+}
+
+/** Sets how many hashes may be running or waiting at once in this process. */
+export function setPasswordHashQueueMax(max: number): void {
+  if (!Number.isInteger(max) || max < 1) throw new RangeError('max must be >= 1');
+  queueMax = max;
+}
+
+export interface PasswordHashStats {
+  /** Hashes running or waiting now. */
+  inFlight: number;
+  /** Hashes finished since the process started. */
+  completed: number;
+  /** Hashes refused because the queue was full. */
+  refused: number;
+}
+
+export function passwordHashStats(): PasswordHashStats {
+  return { inFlight, completed: pool?.completed ?? 0, refused };
 }
 
 function passwordPool(): Piscina {
@@ -67,11 +96,33 @@ function passwordPool(): Piscina {
   return pool;
 }
 
+/** Seconds until the queue has drained, from the hashes' measured mean time; at least 1. */
+function drainSeconds(hashPool: Piscina): number {
+  const meanMs = hashPool.histogram.runTime.mean;
+  const seconds = (inFlight * (Number.isFinite(meanMs) ? meanMs : 0)) / hashPool.maxThreads / 1000;
+  return Math.max(1, Math.ceil(seconds));
+}
+
+function runOnPool<T>(task: object, name: 'hash' | 'verify'): Promise<T> {
+  const hashPool = passwordPool();
+  if (inFlight >= queueMax) {
+    refused++;
+    const retryAfter = drainSeconds(hashPool);
+    return Promise.reject(
+      new AuthError('RATE_LIMIT_EXCEEDED', `Too many sign-ins at once; retry in ${retryAfter} s`, {
+        retryAfter,
+      }),
+    );
+  }
+  inFlight++;
+  return (hashPool.run(task, { name }) as Promise<T>).finally(() => inFlight--);
+}
+
 const runHash = (password: string, options: Options) =>
-  passwordPool().run({ password, options }, { name: 'hash' }) as Promise<string>;
+  runOnPool<string>({ password, options }, 'hash');
 
 const runVerify = (storedHash: string, password: string) =>
-  passwordPool().run({ storedHash, password }, { name: 'verify' }) as Promise<boolean>;
+  runOnPool<boolean>({ storedHash, password }, 'verify');
 
 function checkLength(password: string): void {
   // Checked before hashing: a megabyte "password" must not buy a megabyte of argon2 work.
@@ -112,7 +163,8 @@ export async function verifyPassword(
   if (storedHash === null) return runVerify(DUMMY_PASSWORD_HASH, password).then(() => false);
   try {
     return await runVerify(storedHash, password);
-  } catch {
+  } catch (error) {
+    if (error instanceof AuthError) throw error; // the queue was full: nothing was verified
     // Only an unreadable hash lands here: a broken pool throws again below, as a real error.
     await runVerify(DUMMY_PASSWORD_HASH, password);
     return false;

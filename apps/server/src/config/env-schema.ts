@@ -114,6 +114,22 @@ export const envSchema = z
     CORS_ORIGINS: originList().optional(),
     TRUST_PROXY: trustProxy().default({ mode: 'none' }),
     BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(1024 * 1024),
+    /**
+     * /trpc's own, smaller limit: every byte there is parsed before authentication. The largest
+     * valid input (an asset with every field at its limit, ~121 KB of JSON) still fits.
+     */
+    TRPC_BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(128 * 1024),
+    /**
+     * A connection's request headers must arrive within this; one that sends no byte at all is
+     * closed after it too (Node's own timer waits for the first byte).
+     */
+    HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
+    /** The whole request (headers and body) must arrive within this. */
+    HTTP_REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+    /** An idle keep-alive connection is closed after this. */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+    /** Open connections per process; more are closed at once (keep it below `ulimit -n`). */
+    HTTP_MAX_CONNECTIONS: int(1, 1_000_000).default(10_000),
     RATE_LIMIT_AUTH_POINTS: int(1, 1_000_000).default(5),
     SYNC_RETENTION_HOURS: int(1, 24 * 365).default(168),
     SYNC_MAX_STREAMS_PER_USER: int(1, 1000).default(20),
@@ -131,6 +147,8 @@ export const envSchema = z
     WEB_CONCURRENCY: int(1, 256).default(1),
     /** Threads per process that may hash passwords at once (argon2id, ~19 MiB each). */
     PASSWORD_HASH_THREADS: int(1, 256).optional(),
+    /** Hashes per process running or waiting; past it sign-ins answer 429 before hashing. */
+    PASSWORD_HASH_QUEUE_MAX: int(1, 100_000).default(64),
     /** How long in-flight requests may take to finish after SIGTERM. */
     SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(20),
     /** After SIGTERM, how long readiness answers 503 before the listener closes (balancer checks). */
@@ -184,6 +202,12 @@ function crossFieldRules(values: Record<string, unknown>, ctx: z.RefinementCtx):
     if (!verifiers && isSet(key)) {
       problem(key, 'has no effect without EXTERNAL_JWT_JWKS_URL or EXTERNAL_JWT_SECRET');
     }
+  }
+  const headersTimeout = Number(text('HTTP_HEADERS_TIMEOUT_MS') ?? 10_000);
+  const requestTimeout = Number(text('HTTP_REQUEST_TIMEOUT_MS') ?? 30_000);
+  if (headersTimeout > requestTimeout) {
+    // Node refuses it: the headers are part of the request.
+    problem('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
   if (nodeEnv === 'production' && text('EXTERNAL_JWT_JWKS_URL')?.startsWith('http:')) {
     problem('EXTERNAL_JWT_JWKS_URL', 'must use https:// in production');

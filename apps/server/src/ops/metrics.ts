@@ -3,6 +3,7 @@
 // is where other parts (live sync: streams, delivery lag) register their own metrics:
 //
 //   new Gauge({ name: 'sync_streams_open', help: '...', registers: [metricsRegistry] });
+import { passwordHashStats } from '@repo/auth';
 import type { Database } from '@repo/db';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -44,6 +45,26 @@ export const outageRefusals = new Counter({
   name: 'database_unavailable_refusals_total',
   help: 'Requests answered 503 because the database could not be reached',
   registers: [metricsRegistry],
+});
+
+new Gauge({
+  name: 'password_hashes_in_flight',
+  help: 'Password hashes running or waiting for a hash thread (bounded by PASSWORD_HASH_QUEUE_MAX)',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(passwordHashStats().inFlight);
+  },
+});
+
+new Counter({
+  name: 'password_hash_refusals_total',
+  help: 'Sign-ins refused with 429 because the password hash queue was full',
+  registers: [metricsRegistry],
+  collect() {
+    // The count lives in @repo/auth; the counter mirrors it at each scrape.
+    this.reset();
+    this.inc(passwordHashStats().refused);
+  },
 });
 
 const pools = new Set<Database>();

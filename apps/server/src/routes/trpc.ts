@@ -34,14 +34,14 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
         res,
         path: pathname.slice(TRPC_PATH.length + 1),
         // Bodies without Content-Length (chunked) are cut off by tRPC while streaming.
-        maxBodySize: config.bodyLimitBytes,
+        maxBodySize: config.trpcBodyLimitBytes,
         // One request may not carry thousands of calls (a 15 KB GET of empty paths once held the
         // event loop for seconds); refused before any input is parsed or procedure runs.
         maxBatchSize: config.trpcMaxBatchSize,
         // A declared length over the limit is refused before a byte is read, in tRPC's envelope.
         middleware(_req, _res, next) {
           next(
-            Number(req.headers['content-length'] ?? 0) > config.bodyLimitBytes
+            Number(req.headers['content-length'] ?? 0) > config.trpcBodyLimitBytes
               ? new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' })
               : undefined,
           );

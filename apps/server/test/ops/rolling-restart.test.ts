@@ -2,43 +2,22 @@
 // instances on one PostgreSQL database, clients writing through the balancer without pause,
 // each instance stopped (as on SIGTERM) and started again in turn. No client may see an error,
 // and every acknowledged write must be in the database.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { testDatabaseUrl } from '@repo/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import { type RunningServer, startServer } from '../../src/server';
+import { type Balancer, freePort, hasHaproxy, startHaproxy } from '../helpers/haproxy';
 import { registerRest, rest } from '../helpers/rest-http';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
-const HAPROXY_CFG = join(import.meta.dirname, '../../../../deploy/haproxy.cfg');
-const hasHaproxy = (() => {
-  try {
-    execFileSync('haproxy', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-// CI installs haproxy (.ci/run): there a missing balancer must fail, not skip.
-if (!hasHaproxy && process.env.CI) throw new Error('CI: haproxy is not installed');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.runIf(testDatabaseUrl && hasHaproxy)('rolling restart behind HAProxy', () => {
   let base: TestServer | undefined;
   const instances: (RunningServer | undefined)[] = [];
-  let haproxy: ChildProcess | undefined;
+  let haproxy: Balancer | undefined;
   afterAll(async () => {
-    haproxy?.kill('SIGKILL');
+    haproxy?.stop();
     for (const instance of instances) await instance?.close();
     await base?.close();
   });
@@ -47,8 +26,7 @@ describe.runIf(testDatabaseUrl && hasHaproxy)('rolling restart behind HAProxy', 
     // The test server only provides the migrated database; the instances are started here.
     base = await startTestServer({ engine: 'postgres' });
     await base.running.close();
-    const ports = [await freePort(), await freePort()];
-    const lbPort = await freePort();
+    const ports: [number, number] = [await freePort(), await freePort()];
     const start = (i: number) =>
       startServer(
         {
@@ -64,26 +42,8 @@ describe.runIf(testDatabaseUrl && hasHaproxy)('rolling restart behind HAProxy', 
     instances[0] = await start(0);
     instances[1] = await start(1);
 
-    haproxy = spawn('haproxy', ['-f', HAPROXY_CFG], {
-      env: {
-        ...process.env,
-        LB_BIND: `127.0.0.1:${lbPort}`,
-        APP1: `127.0.0.1:${ports[0]}`,
-        APP2: `127.0.0.1:${ports[1]}`,
-      },
-      stdio: 'ignore',
-    });
-    const lb = `http://127.0.0.1:${lbPort}`;
-    for (let i = 0; i < 100; i++) {
-      const up = await fetch(`${lb}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await sleep(100);
-    }
-    // Both servers seen up (rise 2 at 1 s) before the restarts begin.
-    await sleep(2_500);
+    haproxy = await startHaproxy(ports);
+    const lb = haproxy.url;
 
     const user = await registerRest(lb);
     const errors: string[] = [];

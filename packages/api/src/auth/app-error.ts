@@ -5,7 +5,10 @@ import { AppError } from '../errors';
 
 export function toAppError(error: unknown): unknown {
   return error instanceof AuthError
-    ? new AppError(error.appCode, error.message, { cause: error })
+    ? new AppError(error.appCode, error.message, {
+        cause: error,
+        ...(error.retryAfter !== undefined && { retryAfter: error.retryAfter }),
+      })
     : error;
 }
 

@@ -2,13 +2,11 @@
 // packages/auth and ../auth/*; each procedure only strings them together.
 import type { TRPCRouterRecord } from '@trpc/server';
 import {
-  hashPassword,
   listLiveSessions,
   revokeSession,
   revokeUserSessions,
   rotateRefreshToken,
   userSelect,
-  verifyPassword,
 } from '@repo/auth';
 import {
   authResultOutput,
@@ -24,7 +22,13 @@ import {
 } from '@repo/validators';
 import { withAuthErrors } from '../auth/app-error';
 import { clientInfo, deliverAuthResult, startAuthSession } from '../auth/auth-result';
-import { checkCredentials, createPasswordUser, invalidCredentials } from '../auth/credentials';
+import {
+  checkCredentials,
+  createPasswordUser,
+  hashPasswordOrRefuse,
+  invalidCredentials,
+  verifyPasswordOrRefuse,
+} from '../auth/credentials';
 import { authRateLimitedProcedure, spendAuthBudget } from '../auth/rate-limit';
 import { publishRevoked, signOut } from '../auth/sign-out';
 import { AppError, notFound } from '../errors';
@@ -52,7 +56,12 @@ export const authRouter = {
       const limiter = ctx.services.accountLoginLimiter;
       const key = `login-account:${input.email}`;
       await spendAuthBudget(ctx, key, limiter);
-      const user = await checkCredentials(ctx.prisma, input);
+      const user = await checkCredentials(ctx.prisma, input).catch(async (error: unknown) => {
+        // Refused by the full hash queue: no password was tried, so no failure is counted.
+        if (error instanceof AppError && error.appCode === 'RATE_LIMIT_EXCEEDED')
+          await limiter.refund(key);
+        throw error;
+      });
       await limiter.refund(key);
       return startAuthSession(ctx, user, input.session);
     }),
@@ -138,9 +147,12 @@ export const authRouter = {
         where: { id: ctx.user.id },
         select: { passwordHash: true },
       });
-      const matches = await verifyPassword(row?.passwordHash ?? null, input.currentPassword);
+      const matches = await verifyPasswordOrRefuse(
+        row?.passwordHash ?? null,
+        input.currentPassword,
+      );
       if (!row?.passwordHash || !matches) throw invalidCredentials('currentPassword');
-      const passwordHash = await hashPassword(input.newPassword);
+      const passwordHash = await hashPasswordOrRefuse(input.newPassword);
       const now = ctx.services.now();
       // A leaked password is why people change it: every other device has to sign in again.
       await ctx.prisma.$transaction(async (tx) => {

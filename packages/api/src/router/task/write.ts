@@ -7,8 +7,9 @@ import { lockVersion, nextUpdatedAt } from '../../concurrency';
 import { notFound } from '../../errors';
 import type { SyncChange } from '../../sync/log';
 import { type RecordingContext, recordWrite } from '../../sync/record';
+import { type CompletionPlan, nextFor, readBasis, withCompletionPlan } from './completion-plan';
 import { lockOwnTags } from './owned';
-import { nextOccurrence } from './recurrence';
+import type { Occurrence } from './recurrence';
 import { type Task, taskSelect, toTask } from './select';
 
 export interface WriteContext extends RecordingContext {
@@ -52,61 +53,82 @@ const completion = (completed: boolean, now: Date) => ({
   completedAt: completed ? now : null,
 });
 
-export function updateTask(ctx: WriteContext, input: TaskUpdateInput): Promise<Task> {
+export async function updateTask(ctx: WriteContext, input: TaskUpdateInput): Promise<Task> {
   const { id, expectedUpdatedAt, tagIds, completed, ...fields } = input;
-  return recordWrite(ctx, async (tx) => {
-    // Locked first: the comparison and the write see the same version of the row.
-    const current = await lockVersion(
-      tx,
-      'Task',
-      { id, ownerId: ctx.userId, expected: expectedUpdatedAt },
-      ['completed'],
-    );
-    if (tagIds) await lockOwnTags(tx, ctx.userId, tagIds);
-    const completes = completed !== undefined && completed !== current.completed;
-    const row = await tx.task.update({
-      where: { id },
-      data: {
-        ...fields,
-        ...(completes && completion(completed, ctx.now)),
-        updatedAt: nextUpdatedAt(current.updatedAt, ctx.now),
-        ...(tagIds && { tags: { deleteMany: {}, create: links(tagIds) } }),
-      },
-      select: taskSelect,
-    });
-    const next = completes && completed ? await createNextOccurrence(tx, ctx, row) : null;
-    return upserted(toTask(row), next ? [next] : []);
-  });
+  // Only a write that may complete the task needs its next occurrence, planned from the row as
+  // it will be after this patch.
+  const current = completed ? await readBasis(ctx.prisma, ctx.userId, id) : null;
+  const basis = current && {
+    recurrenceRule:
+      fields.recurrenceRule === undefined ? current.recurrenceRule : fields.recurrenceRule,
+    dueDate: fields.dueDate === undefined ? current.dueDate : fields.dueDate,
+  };
+  return withCompletionPlan(basis, ctx.now, (plan) =>
+    recordWrite(ctx, async (tx) => {
+      // Locked first: the comparison and the write see the same version of the row.
+      const locked = await lockVersion(
+        tx,
+        'Task',
+        { id, ownerId: ctx.userId, expected: expectedUpdatedAt },
+        ['completed'],
+      );
+      if (tagIds) await lockOwnTags(tx, ctx.userId, tagIds);
+      const completes = completed !== undefined && completed !== locked.completed;
+      const row = await tx.task.update({
+        where: { id },
+        data: {
+          ...fields,
+          ...(completes && completion(completed, ctx.now)),
+          updatedAt: nextUpdatedAt(locked.updatedAt, ctx.now),
+          ...(tagIds && { tags: { deleteMany: {}, create: links(tagIds) } }),
+        },
+        select: taskSelect,
+      });
+      const next = completes && completed ? await createNext(tx, ctx, row, plan) : null;
+      return upserted(toTask(row), next ? [next] : []);
+    }),
+  );
 }
 
-export function toggleComplete(ctx: WriteContext, id: number): Promise<Task> {
-  return recordWrite(ctx, async (tx) => {
-    const current = await lockVersion(tx, 'Task', { id, ownerId: ctx.userId }, ['completed']);
-    const row = await tx.task.update({
-      where: { id },
-      data: {
-        ...completion(!current.completed, ctx.now),
-        updatedAt: nextUpdatedAt(current.updatedAt, ctx.now),
-      },
-      select: taskSelect,
-    });
-    const next = row.completed ? await createNextOccurrence(tx, ctx, row) : null;
-    return upserted(toTask(row), next ? [next] : []);
-  });
+export async function toggleComplete(ctx: WriteContext, id: number): Promise<Task> {
+  const basis = await readBasis(ctx.prisma, ctx.userId, id);
+  return withCompletionPlan(basis, ctx.now, (plan) =>
+    recordWrite(ctx, async (tx) => {
+      const current = await lockVersion(tx, 'Task', { id, ownerId: ctx.userId }, ['completed']);
+      const row = await tx.task.update({
+        where: { id },
+        data: {
+          ...completion(!current.completed, ctx.now),
+          updatedAt: nextUpdatedAt(current.updatedAt, ctx.now),
+        },
+        select: taskSelect,
+      });
+      const next = row.completed ? await createNext(tx, ctx, row, plan) : null;
+      return upserted(toTask(row), next ? [next] : []);
+    }),
+  );
 }
 
 /**
- * Completing a recurring task creates its next occurrence, in the completing transaction.
- * A task without a due date anchors its rule at the moment it was completed.
+ * Completing a recurring task creates its next occurrence, in the completing transaction, from
+ * the plan made before it opened (completion-plan.ts).
  */
-async function createNextOccurrence(
+async function createNext(
   tx: Tx,
   ctx: WriteContext,
   task: TaskRow,
+  plan: CompletionPlan | null,
 ): Promise<Task | null> {
-  if (!task.recurrenceRule) return null;
-  const next = nextOccurrence(task.recurrenceRule, task.dueDate ?? ctx.now);
-  if (!next) return null;
+  const next = nextFor(plan, task);
+  return next ? insertOccurrence(tx, ctx, task, next) : null;
+}
+
+async function insertOccurrence(
+  tx: Tx,
+  ctx: WriteContext,
+  task: TaskRow,
+  next: Occurrence,
+): Promise<Task> {
   const row = await tx.task.create({
     data: {
       userId: ctx.userId,
