@@ -30,7 +30,9 @@ export {
 } from './refresh-session';
 export { type PruneResult, pruneSessions } from './prune';
 export {
+  type LiveSession,
   type SessionSummary,
+  findLiveSession,
   findSessionByRefreshToken,
   listLiveSessions,
   revokeSession,
@@ -48,6 +50,7 @@ export {
   type AuthenticatedCaller,
   type Authenticator,
   type AuthenticatorDeps,
+  type LiveSessionLookup,
   createAuthenticator,
   parseBearer,
 } from './authenticate';
