@@ -1,41 +1,20 @@
-// The raw baseline: node:http + pg, no framework, no ORM, no validation, doing the work the API
-// does for auth.me, task.list and task.create (HS256 verification with the key imported once, the
-// live-session check, the same SQL). Same process count and pool size as the API, so the ratio
-// between the two is what the framework layers cost.
-import cluster from 'node:cluster';
+// The raw baselines: node:http + pg, no framework, no ORM, no validation. BASELINE_WORK=same does
+// the work the API does for auth.me, task.list and task.create (HS256 verification with the key
+// imported once, the live-session check, the same SQL); BASELINE_WORK=minimal only checks the
+// token and runs one statement a request, like the raw service of issue 14's table. Both use named
+// (prepared) statements, as the API does. Same process count and pool size as the API, so the
+// ratio between the two is what the framework layers cost.
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import { webcrypto } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import pg from 'pg';
-import { AUTH_USER, CREATE_TASK, LIST_AFTER, LIST_FIRST } from './baseline-sql';
+import { AUTH_USER, CREATE_TASK, LIST_AFTER, LIST_FIRST, USER_BY_ID } from './baseline-sql';
+import { runClustered } from './cluster-primary';
 import { readBaselineEnv } from './env';
 
 const env = readBaselineEnv();
 
-if (cluster.isPrimary && env.workers > 1) {
-  let listening = 0;
-  let stopping = false;
-  for (let i = 0; i < env.workers; i++) cluster.fork();
-  cluster.on('listening', () => {
-    if (++listening === env.workers) console.log(`baseline listening on ${env.port}`);
-  });
-  // A worker dying mid-run would silently halve the baseline: stop instead.
-  cluster.on('exit', (_worker, code, signal) => {
-    if (!stopping) {
-      console.error(`baseline worker exited (${signal ?? code}); stopping`);
-      process.exit(1);
-    }
-  });
-  const stop = () => {
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    process.exit(0);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-} else {
-  await serve();
-}
+await runClustered(`baseline (${env.work} work)`, env, serve);
 
 async function serve(): Promise<void> {
   const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.poolSize });
@@ -75,10 +54,16 @@ async function serve(): Promise<void> {
     }
   };
 
-  const authUser = async (req: IncomingMessage) => {
+  // Named: PostgreSQL parses and plans each once per connection.
+  const query = (name: string, text: string, values: unknown[]) =>
+    pool.query({ name, text, values });
+
+  /** The caller's user: its row while the session is live, or (minimal) the token's word alone. */
+  const authUser = async (req: IncomingMessage): Promise<{ id: string } | null> => {
     const claims = await caller(req);
     if (!claims) return null;
-    const { rows } = await pool.query(AUTH_USER, [claims.userId, claims.sessionId]);
+    if (env.work === 'minimal') return { id: claims.userId };
+    const { rows } = await query('auth_user', AUTH_USER, [claims.userId, claims.sessionId]);
     return (rows[0] as { id: string } | undefined) ?? null;
   };
 
@@ -93,7 +78,9 @@ async function serve(): Promise<void> {
     'GET /me': async (req, res) => {
       const user = await authUser(req);
       if (!user) return send(res, 401, { code: 'INVALID_TOKEN' });
-      send(res, 200, user);
+      if (env.work === 'same') return send(res, 200, user);
+      const { rows } = await query('user_by_id', USER_BY_ID, [user.id]);
+      send(res, 200, rows[0]);
     },
     'GET /tasks': async (req, res, url) => {
       const user = await authUser(req);
@@ -101,8 +88,8 @@ async function serve(): Promise<void> {
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const cursor = url.searchParams.get('cursor');
       const { rows } = cursor
-        ? await pool.query(LIST_AFTER, [user.id, limit + 1, ...decodeCursor(cursor)])
-        : await pool.query(LIST_FIRST, [user.id, limit + 1]);
+        ? await query('list_after', LIST_AFTER, [user.id, limit + 1, ...decodeCursor(cursor)])
+        : await query('list_first', LIST_FIRST, [user.id, limit + 1]);
       const items = rows.slice(0, limit) as { id: number; createdAt: Date }[];
       const last = items.at(-1);
       send(res, 200, {
@@ -114,7 +101,7 @@ async function serve(): Promise<void> {
       const user = await authUser(req);
       if (!user) return send(res, 401, { code: 'INVALID_TOKEN' });
       const body = JSON.parse(await readBody(req)) as { title: string };
-      const { rows } = await pool.query(CREATE_TASK, [user.id, body.title]);
+      const { rows } = await query('create_task', CREATE_TASK, [user.id, body.title]);
       send(res, 201, rows[0]);
     },
   };
@@ -128,7 +115,7 @@ async function serve(): Promise<void> {
       send(res, 500, { code: 'INTERNAL' });
     });
   }).listen(env.port, '127.0.0.1', () => {
-    if (env.workers === 1) console.log(`baseline listening on ${env.port}`);
+    if (env.workers === 1) console.log(`baseline (${env.work} work) listening on ${env.port}`);
   });
 }
 

@@ -8,6 +8,10 @@ export const AUTH_USER = `
   FROM "User" u JOIN "Session" s ON s."userId" = u.id
   WHERE u.id = $1 AND s.id = $2 AND s."revokedAt" IS NULL AND s."expiresAt" > now()`;
 
+/** The minimal baseline's auth.me: the token's user, no session check. */
+export const USER_BY_ID = `
+  SELECT u.id, u.email, u.name, u."createdAt", u."updatedAt" FROM "User" u WHERE u.id = $1`;
+
 const TASK_COLUMNS = `t.id, t.title, t.description, t.completed, t."completedAt", t.priority,
   t."dueDate", t."recurrenceRule", t."createdAt", t."updatedAt",
   COALESCE((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color,

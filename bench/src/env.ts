@@ -31,6 +31,8 @@ export interface BaselineEnv {
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
+  /** 'same': the API's work (session check included); 'minimal': token check + one statement. */
+  work: 'same' | 'minimal';
 }
 
 export function readBaselineEnv(): BaselineEnv {
@@ -47,5 +49,6 @@ export function readBaselineEnv(): BaselineEnv {
     jwtSecret: need('JWT_SECRET'),
     jwtIssuer: need('JWT_ISSUER'),
     jwtAudience: need('JWT_AUDIENCE'),
+    work: process.env.BASELINE_WORK === 'minimal' ? 'minimal' : 'same',
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Row, cpuPerRequest, failures } from './results';
 import type { TargetCheck } from './targets';
 
-const FACE = { baseline: 'baseline', trpc: 'tRPC', rest: 'REST' } as const;
+const FACE = { baseline: 'baseline', minimal: 'raw min', trpc: 'tRPC', rest: 'REST' } as const;
 
 export function formatTable(rows: Row[]): string {
   const header = [

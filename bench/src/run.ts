@@ -9,6 +9,7 @@ import { hashPassword } from '@repo/auth';
 import pg from 'pg';
 import { createBenchDatabase } from './database';
 import { benchDatabaseUrl } from './env';
+import { checkHotPathTargets } from './hot-path-targets';
 import { ServerProbe } from './server-probe';
 import { measureHashTime } from './hash-time';
 import { startLoadWorker } from './load';
@@ -60,15 +61,22 @@ async function main(): Promise<number> {
     mintAccessTokens(tokens, fixtures.big),
   ]);
 
-  const probes = { api: new ServerProbe(), baseline: new ServerProbe() };
+  const probes = {
+    api: new ServerProbe(),
+    baseline: new ServerProbe(),
+    minimal: new ServerProbe(),
+  };
   cleanups.push(
     () => probes.api.close(),
     () => probes.baseline.close(),
+    () => probes.minimal.close(),
   );
   const start = { settings, databaseUrl: db.url, tokens };
   const baseline = await startBaseline({ ...start, probe: probes.baseline });
   cleanups.push(() => baseline.stop());
-  log(`baseline listening at ${baseline.url}`);
+  const minimal = await startBaseline({ ...start, probe: probes.minimal }, 'minimal');
+  cleanups.push(() => minimal.stop());
+  log(`baselines listening at ${baseline.url} (same work), ${minimal.url} (minimal work)`);
 
   let api: ServerProcess | null = null;
   let unavailable: string | undefined;
@@ -105,6 +113,7 @@ async function main(): Promise<number> {
   };
   const targets: Record<Face, Target> = {
     baseline: { server: baseline, probe: probes.baseline },
+    minimal: { server: minimal, probe: probes.minimal },
     trpc: apiTarget,
     rest: apiTarget,
   };
@@ -120,7 +129,7 @@ async function main(): Promise<number> {
     log,
   });
 
-  for (const server of [baseline, api]) {
+  for (const server of [baseline, minimal, api]) {
     const exited = server?.exited();
     if (server && exited)
       console.error(`${server.name} died (${exited}); its last output:\n${server.output()}`);
@@ -134,11 +143,15 @@ async function main(): Promise<number> {
     `argon2id verification again: ${hashAfter.medianMs.toFixed(1)} ms; target uses ${hashMs.toFixed(1)} ms`,
   );
   const checks = checkTargets({ rows, hashMs, cores, workers: settings.workers });
+  const hotPath = checkHotPathTargets({ rows, hashMs, cores });
   console.log(`\n${formatTable(rows)}\n`);
   console.log(
     `${settings.connections} connections, ${settings.durationSec} s a run, ${settings.workers} processes per server, pool ${settings.poolSize} per process\n`,
   );
-  if (settings.mode === 'full') console.log(`${formatTargets(checks)}\n`);
+  if (settings.mode === 'full') {
+    console.log(`Issue 7 targets:\n${formatTargets(checks)}\n`);
+    console.log(`Issue 14 targets (hot path):\n${formatTargets(hotPath)}\n`);
+  }
   const file = writeJson(RESULTS_DIR, startedAt, {
     startedAt: startedAt.toISOString(),
     commit: gitCommit(),
@@ -148,6 +161,7 @@ async function main(): Promise<number> {
     seed: { users: fixtures.normal.length + 1, tasks: fixtures.tasks, taskTags: fixtures.taskTags },
     rows,
     targets: checks,
+    hotPathTargets: hotPath,
   });
   log(`results written to ${file}`);
 

@@ -48,7 +48,7 @@ export async function runScenarios(inputs: RunInputs): Promise<Row[]> {
     settings.only.length === 0 || settings.only.some((word) => s.id.includes(word));
   if (settings.serverWarmupSec > 0) {
     // All faces first: the tRPC and REST faces share one process, so each warms the other too.
-    for (const face of ['baseline', 'trpc', 'rest'] as const) {
+    for (const face of ['baseline', 'minimal', 'trpc', 'rest'] as const) {
       const server = inputs.targets[face].server;
       if (!server) continue;
       inputs.log(`warming up ${face} for ${settings.serverWarmupSec} s`);

@@ -74,10 +74,14 @@ export async function startApi(start: ServerStart): Promise<ServerProcess> {
   return server;
 }
 
-export async function startBaseline(start: ServerStart): Promise<ServerProcess> {
+/** A raw baseline: 'same' work as the API, or the 'minimal' work (token check + one statement). */
+export async function startBaseline(
+  start: ServerStart,
+  work: 'same' | 'minimal' = 'same',
+): Promise<ServerProcess> {
   const port = await freePort();
   const server = startServer({
-    name: 'baseline',
+    name: work === 'same' ? 'baseline' : 'minimal baseline',
     command: process.execPath,
     args: ['--import', TSX, BASELINE],
     cwd: REPO_ROOT,
@@ -93,6 +97,7 @@ export async function startBaseline(start: ServerStart): Promise<ServerProcess> 
       JWT_SECRET: start.tokens.secret,
       JWT_ISSUER: start.tokens.issuer,
       JWT_AUDIENCE: start.tokens.audience,
+      BASELINE_WORK: work,
     },
   });
   await ready(server);

@@ -17,14 +17,19 @@ export interface TargetInputs {
   workers: number;
 }
 
-const FACE_NAME: Record<Face, string> = { baseline: 'baseline', trpc: 'tRPC', rest: 'REST' };
+export const FACE_NAME: Record<Face, string> = {
+  baseline: 'baseline',
+  minimal: 'minimal baseline',
+  trpc: 'tRPC',
+  rest: 'REST',
+};
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 export function checkTargets({ rows, hashMs, cores, workers }: TargetInputs): TargetCheck[] {
   const checks: TargetCheck[] = [];
 
   // Not a target of the issue but a premise of all of them: the API really ran N processes.
-  const probed = rows.find((row) => row.face !== 'baseline' && row.probe)?.probe;
+  const probed = rows.find((row) => SERVER_FACES.includes(row.face) && row.probe)?.probe;
   checks.push({
     target: `server processes: ${workers} (WEB_CONCURRENCY)`,
     pass: probed ? probed.workers === workers : null,

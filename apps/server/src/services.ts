@@ -1,8 +1,14 @@
 // The Services packages/api needs, built from the configuration and the database: our token
 // signer/verifier, the optional external issuer, and the auth rate limiter with its store.
 import { createHmac } from 'node:crypto';
-import { type Services, createAuthenticate, createLocalBus, createStreamLimiter } from '@repo/api';
-import { createAccessTokens, createExternalIssuer } from '@repo/auth';
+import {
+  type Services,
+  createAuthenticate,
+  createLocalBus,
+  createSessionCache,
+  createStreamLimiter,
+} from '@repo/api';
+import { createAccessTokens, createExternalIssuer, findLiveSession } from '@repo/auth';
 import type { Database } from '@repo/db';
 import type { Logger } from 'pino';
 import type { Config } from './env';
@@ -38,12 +44,24 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
   // Several instances share PostgreSQL, so they share its NOTIFY; PGlite is one process.
   const pgBus = config.databaseUrl ? createPgBus(config.databaseUrl, logger) : null;
   const syncBus = pgBus ?? createLocalBus();
+  // Revocations travel on the same bus, so most requests skip the session query (issue 14).
+  const sessionCache = createSessionCache({
+    bus: syncBus,
+    load: (userId, sessionId, at) => findLiveSession(db.prisma, userId, sessionId, at),
+  });
 
   return {
     now,
     accessTokens,
     refreshTokenTtlMs: config.refreshTokenTtlSeconds * 1000,
-    authenticate: createAuthenticate({ prisma: db.prisma, accessTokens, external, now }),
+    authenticate: createAuthenticate({
+      prisma: db.prisma,
+      accessTokens,
+      external,
+      now,
+      sessionCache,
+    }),
+    sessionCache,
     authRateLimiter,
     accountLoginLimiter,
     // Derived, not the JWT secret itself: a key is used for one purpose only.

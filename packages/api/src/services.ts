@@ -1,6 +1,7 @@
 // What the procedures need from outside packages/api, injected by the adapter (apps/server)
 // or by tests, so the router never reaches for HTTP, env or globals.
 import type { AccessTokens, PublicUser } from '@repo/auth';
+import type { SessionCache } from './auth/session-cache';
 import type { SyncBus } from './sync/bus';
 import type { StreamLimiter } from './sync/stream-limit';
 
@@ -32,6 +33,8 @@ export interface Services {
   accountLoginLimiter: RateLimiter;
   /** Wakes live-sync streams on every instance: new events, revoked sessions. */
   syncBus: SyncBus;
+  /** The live sessions `authenticate` reuses; a revocation evicts its user here at once. */
+  sessionCache?: Pick<SessionCache, 'evictUser'>;
   /** Caps open live-sync streams per user in this process (SYNC_MAX_STREAMS_PER_USER). */
   syncStreams?: StreamLimiter;
 }

@@ -8,7 +8,7 @@ import { AuthError } from './errors';
 import type { ExternalIssuer } from './external-issuer';
 import { findOrCreateExternalUser } from './external-user';
 import type { PublicUser } from './public-user';
-import { findLiveSessionUser } from './sessions';
+import { type LiveSession, findLiveSession } from './sessions';
 
 export interface AuthenticatedCaller {
   user: PublicUser;
@@ -18,10 +18,19 @@ export interface AuthenticatedCaller {
   expiresAt?: Date;
 }
 
+/** Answers whether a verified token's session is live; a cache may stand in front of the query. */
+export type LiveSessionLookup = (
+  userId: string,
+  sessionId: string,
+  now: Date,
+) => Promise<LiveSession | null>;
+
 export interface AuthenticatorDeps {
   prisma: PrismaClient;
   accessTokens: AccessTokens;
   external?: ExternalIssuer | undefined;
+  /** Defaults to the query itself (findLiveSession). */
+  liveSession?: LiveSessionLookup | undefined;
 }
 
 export type Authenticator = (
@@ -45,6 +54,9 @@ export function parseBearer(authorization: string | null | undefined): string {
 
 export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
   const { prisma, accessTokens, external } = deps;
+  const liveSession: LiveSessionLookup =
+    deps.liveSession ??
+    ((userId, sessionId, now) => findLiveSession(prisma, userId, sessionId, now));
   if (external && external.issuer === accessTokens.issuer) {
     throw new Error('EXTERNAL_JWT_ISSUER must differ from JWT_ISSUER so tokens cannot be confused');
   }
@@ -65,8 +77,8 @@ export function createAuthenticator(deps: AuthenticatorDeps): Authenticator {
 
     const claims = await accessTokens.verify(token, now);
     // One query: the user exists AND the token's session is still live.
-    const user = await findLiveSessionUser(prisma, claims.userId, claims.sessionId, now);
-    if (!user) throw invalid();
-    return { user, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
+    const session = await liveSession(claims.userId, claims.sessionId, now);
+    if (!session) throw invalid();
+    return { user: session.user, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
   };
 }

@@ -35,7 +35,9 @@ export {
 } from './refresh-session';
 export { type PruneResult, pruneSessions } from './prune';
 export {
+  type LiveSession,
   type SessionSummary,
+  findLiveSession,
   findSessionByRefreshToken,
   listLiveSessions,
   revokeSession,
@@ -53,6 +55,7 @@ export {
   type AuthenticatedCaller,
   type Authenticator,
   type AuthenticatorDeps,
+  type LiveSessionLookup,
   createAuthenticator,
   parseBearer,
 } from './authenticate';

@@ -13,26 +13,36 @@ const publicUserColumns = Prisma.raw(
     .join(', '),
 );
 
+/** A live session as authentication needs it: its user and until when it lives. */
+export interface LiveSession {
+  user: PublicUser;
+  /** The session's own expiry: a cached answer must not outlive it. */
+  expiresAt: Date;
+}
+
 /**
  * The user, only while `sessionId` is one of its live sessions. Every authenticated request runs
- * this, so it is one hand-written statement: through Prisma's query builder it cost 0.75 ms of
- * CPU a call, as raw SQL 0.26 ms. Its columns are userSelect's; its rule is liveSessionWhere's.
+ * this (unless a cache answers), so it is one hand-written statement: through Prisma's query
+ * builder it cost 0.75 ms of CPU a call, as raw SQL 0.26 ms. Its columns are userSelect's; its
+ * rule is liveSessionWhere's.
  */
-export async function findLiveSessionUser(
+export async function findLiveSession(
   prisma: PrismaClient,
   userId: string,
   sessionId: string,
   now: Date,
-): Promise<PublicUser | null> {
+): Promise<LiveSession | null> {
   // Ids come from a verified token, but a malformed one must read as "no such session", not as
   // PostgreSQL's invalid-uuid error.
   if (!UUID.test(userId) || !UUID.test(sessionId)) return null;
-  const [user] = await prisma.$queryRaw<PublicUser[]>`
-    SELECT ${publicUserColumns}
+  const [row] = await prisma.$queryRaw<(PublicUser & { sessionExpiresAt: Date })[]>`
+    SELECT ${publicUserColumns}, s."expiresAt" AS "sessionExpiresAt"
     FROM "User" u JOIN "Session" s ON s."userId" = u.id
     WHERE u.id = ${userId}::uuid AND s.id = ${sessionId}::uuid
       AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}`;
-  return user ?? null;
+  if (!row) return null;
+  const { sessionExpiresAt, ...user } = row;
+  return { user, expiresAt: sessionExpiresAt };
 }
 
 export interface SessionSummary {

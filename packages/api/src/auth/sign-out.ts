@@ -41,6 +41,11 @@ export async function signOut(
   await publishRevoked(ctx, session.userId);
 }
 
-/** Live-sync streams of the user's revoked sessions end within moments, on every instance. */
-export const publishRevoked = (ctx: Pick<Context, 'services'>, userId: string) =>
-  ctx.services.syncBus.publish({ type: 'sessions', userId });
+/**
+ * After a revocation has committed: this instance forgets the user's cached sessions before it
+ * answers, every other instance when the message arrives (and their live-sync streams end).
+ */
+export const publishRevoked = (ctx: Pick<Context, 'services'>, userId: string) => {
+  ctx.services.sessionCache?.evictUser(userId);
+  return ctx.services.syncBus.publish({ type: 'sessions', userId });
+};

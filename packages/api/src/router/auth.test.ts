@@ -164,6 +164,9 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
     });
     h.clock.advance(-(15 * 60_000 + 6_000));
     await db.prisma.user.delete({ where: { id: user.id } });
+    // Deleted behind the API's back, no revocation event: the session cache would answer for up
+    // to its TTL (session-cache.test.ts), so forget it as a revocation would.
+    h.services.sessionCache?.evictUser(user.id);
     expect(await errorOf(h.as(accessToken).auth.me())).toMatchObject({
       status: 401,
       appCode: 'INVALID_TOKEN',

@@ -1,14 +1,15 @@
 // Router-level test harness for anything behind auth: real packages/auth services over a test
 // database, a hand-moved clock, an in-memory rate limiter and a response that records cookies.
 import { randomBytes } from 'node:crypto';
-import { type ExternalIssuer, createAccessTokens } from '@repo/auth';
+import { type ExternalIssuer, createAccessTokens, findLiveSession } from '@repo/auth';
 import { manualClock } from '@repo/auth/testing';
 import type { Database } from '@repo/db';
 import { createAuthenticate } from '../auth/authenticate';
+import { createSessionCache } from '../auth/session-cache';
 import { type RequestInfo, type ResponseControl, createContextInner } from '../context';
 import { appRouter } from '../root';
 import type { RateLimiter, Services } from '../services';
-import { createLocalBus } from '../sync/bus';
+import { type SyncBus, createLocalBus } from '../sync/bus';
 import { createCallerFactory } from '../trpc';
 
 export const testJwt = {
@@ -51,23 +52,37 @@ const createCaller = createCallerFactory(appRouter);
 
 export function createAuthHarness(
   db: Database,
-  options: { points?: number; accountPoints?: number; external?: ExternalIssuer } = {},
+  options: {
+    points?: number;
+    accountPoints?: number;
+    external?: ExternalIssuer;
+    /** Default: the in-process bus, which delivers every message at once. */
+    syncBus?: SyncBus;
+  } = {},
 ) {
   const clock = manualClock(new Date());
   const accessTokens = createAccessTokens(testJwt);
   const limiter = countingLimiter(options.points ?? 1_000_000);
+  const syncBus = options.syncBus ?? createLocalBus();
+  // As in production: revocations through the procedures evict it, so router tests prove that.
+  const sessionCache = createSessionCache({
+    bus: syncBus,
+    load: (userId, sessionId, now) => findLiveSession(db.prisma, userId, sessionId, now),
+  });
   const services: Services = {
     now: clock.now,
     cursorKey: randomBytes(32),
     accessTokens,
     authRateLimiter: limiter,
     accountLoginLimiter: countingLimiter(options.accountPoints ?? 1_000_000),
-    syncBus: createLocalBus(),
+    syncBus,
+    sessionCache,
     authenticate: createAuthenticate({
       prisma: db.prisma,
       accessTokens,
       external: options.external,
       now: clock.now,
+      sessionCache,
     }),
   };
 

@@ -1,0 +1,206 @@
+// The session cache on its own, over the real in-process bus, with a hand-moved monotonic clock
+// and a session "table" the test controls, so every interleaving is deterministic. The same
+// guarantees over real databases and HTTP: session-revocation tests in apps/server.
+import type { LiveSession } from '@repo/auth';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type SyncBus, createLocalBus } from '../sync/bus';
+import { SESSION_CACHE_TTL_MS, createSessionCache } from './session-cache';
+
+const wallNow = new Date('2026-12-01T12:00:00Z');
+const userA = 'user-a';
+const userB = 'user-b';
+
+/** A session table: `live` answers the query; `loads` counts how often it ran. */
+function sessionTable(bus: SyncBus = createLocalBus()) {
+  const live = new Map<string, LiveSession>();
+  let loads = 0;
+  let clock = 0;
+  const gates: (() => void)[] = [];
+  let gated = false;
+  const cache = createSessionCache({
+    bus,
+    monotonicNow: () => clock,
+    load: async (userId, sessionId, now) => {
+      loads++;
+      // Read when the query starts, as PostgreSQL's snapshot would be.
+      const row = live.get(sessionId);
+      const answer = row && row.user.id === userId && row.expiresAt > now ? row : null;
+      if (gated) await new Promise<void>((resolve) => gates.push(resolve));
+      return answer;
+    },
+  });
+  const add = (
+    sessionId: string,
+    userId: string,
+    expiresAt = new Date(wallNow.getTime() + 60_000),
+  ) =>
+    live.set(sessionId, {
+      user: {
+        id: userId,
+        email: `${userId}@example.com`,
+        name: null,
+        createdAt: wallNow,
+        updatedAt: wallNow,
+      },
+      expiresAt,
+    });
+  return {
+    bus,
+    cache,
+    add,
+    revoke: (sessionId: string) => live.delete(sessionId),
+    lookup: (sessionId: string, userId: string, now = wallNow) =>
+      cache.lookup(userId, sessionId, now),
+    get loads() {
+      return loads;
+    },
+    advance: (ms: number) => (clock += ms),
+    /** Holds every query from now on until `release`. */
+    hold: () => (gated = true),
+    release: () => {
+      gated = false;
+      for (const open of gates.splice(0)) open();
+    },
+  };
+}
+
+describe('session cache', () => {
+  it('answers a session from memory until its TTL runs out, then asks again', async () => {
+    const t = sessionTable();
+    t.add('s1', userA);
+    expect((await t.lookup('s1', userA))?.user.id).toBe(userA);
+    t.advance(SESSION_CACHE_TTL_MS - 1);
+    expect((await t.lookup('s1', userA))?.user.id).toBe(userA);
+    expect(t.loads).toBe(1);
+    t.advance(1);
+    t.revoke('s1');
+    expect(await t.lookup('s1', userA)).toBeNull();
+    expect(t.loads).toBe(2);
+  });
+
+  it("drops a user's sessions when the bus says they were revoked, and only that user's", async () => {
+    const t = sessionTable();
+    t.add('a1', userA);
+    t.add('a2', userA);
+    t.add('b1', userB);
+    await Promise.all([t.lookup('a1', userA), t.lookup('a2', userA), t.lookup('b1', userB)]);
+    expect(t.cache.size).toBe(3);
+    t.revoke('a1');
+    await t.bus.publish({ type: 'sessions', userId: userA });
+    expect(t.cache.size).toBe(1);
+    expect(await t.lookup('a1', userA)).toBeNull();
+    expect((await t.lookup('a2', userA))?.user.id).toBe(userA);
+    expect((await t.lookup('b1', userB))?.user.id).toBe(userB);
+    expect(t.loads).toBe(5);
+  });
+
+  it('forgets everything when the bus listener reconnects (resume)', async () => {
+    const t = sessionTable();
+    t.add('a1', userA);
+    t.add('b1', userB);
+    await Promise.all([t.lookup('a1', userA), t.lookup('b1', userB)]);
+    await t.bus.publish({ type: 'resume' });
+    expect(t.cache.size).toBe(0);
+    await t.lookup('b1', userB);
+    expect(t.loads).toBe(3);
+  });
+
+  it('never stores an answer whose query began before an eviction', async () => {
+    const t = sessionTable();
+    t.add('a1', userA);
+    t.hold();
+    const inFlight = t.lookup('a1', userA);
+    // The revocation commits and is evicted while the query that read it live is still out.
+    t.revoke('a1');
+    t.cache.evictUser(userA);
+    t.release();
+    // That request was concurrent with the revocation, so it may still pass, once.
+    expect((await inFlight)?.user.id).toBe(userA);
+    expect(t.cache.size).toBe(0);
+    expect(await t.lookup('a1', userA)).toBeNull();
+  });
+
+  it("never outlives the session's own expiry, nor lends a session to another user's token", async () => {
+    const t = sessionTable();
+    const expiresAt = new Date(wallNow.getTime() + 500);
+    t.add('a1', userA, expiresAt);
+    await t.lookup('a1', userA);
+    expect(await t.lookup('a1', userA, new Date(expiresAt.getTime()))).toBeNull();
+    await t.lookup('a1', userA);
+    expect(await t.lookup('a1', userB)).toBeNull();
+  });
+
+  it('leaves the bus when its last session of a user goes, and refuses a TTL over 1 s', async () => {
+    const local = createLocalBus();
+    let subscribed = 0;
+    const counting: SyncBus = {
+      ...local,
+      subscribe: (userId, listener) => {
+        subscribed++;
+        const unsubscribe = local.subscribe(userId, listener);
+        return () => {
+          subscribed--;
+          unsubscribe();
+        };
+      },
+    };
+    const t = sessionTable(counting);
+    t.add('a1', userA);
+    t.add('a2', userA);
+    await Promise.all([t.lookup('a1', userA), t.lookup('a2', userA)]);
+    expect(subscribed).toBe(1);
+    t.cache.evictUser(userA);
+    expect(subscribed).toBe(0);
+    expect(() =>
+      createSessionCache({ bus: local, load: () => Promise.resolve(null), ttlMs: 1001 }),
+    ).toThrow('ttlMs must be <= 1000');
+  });
+
+  // Any interleaving of lookups, revocations (announced on the bus or lost), reconnects and time:
+  // a session revoked and evicted is never answered by a lookup that starts afterwards, and a
+  // revoked session is never answered more than the TTL after its revocation.
+  it('holds both revocation bounds over random histories', async () => {
+    const sessions = ['a1', 'a2', 'b1'];
+    const owner = (s: string) => (s.startsWith('a') ? userA : userB);
+    const step = fc.oneof(
+      fc.record({ op: fc.constant('lookup' as const), session: fc.constantFrom(...sessions) }),
+      fc.record({
+        op: fc.constant('revoke' as const),
+        session: fc.constantFrom(...sessions),
+        announced: fc.boolean(),
+      }),
+      fc.record({ op: fc.constant('advance' as const), ms: fc.integer({ min: 1, max: 600 }) }),
+      fc.record({ op: fc.constant('resume' as const) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { minLength: 10, maxLength: 60, size: 'max' }),
+        async (steps) => {
+          const t = sessionTable();
+          let time = 0;
+          for (const s of sessions) t.add(s, owner(s));
+          /** When each session was revoked, and whether this instance was told. */
+          const revoked = new Map<string, { at: number; evicted: boolean }>();
+          for (const s of steps) {
+            if (s.op === 'advance') time = t.advance(s.ms);
+            else if (s.op === 'resume') await t.bus.publish({ type: 'resume' });
+            else if (s.op === 'revoke' && !revoked.has(s.session)) {
+              t.revoke(s.session);
+              revoked.set(s.session, { at: time, evicted: s.announced });
+              if (s.announced) await t.bus.publish({ type: 'sessions', userId: owner(s.session) });
+            } else if (s.op === 'lookup') {
+              const answer = await t.lookup(s.session, owner(s.session));
+              const gone = revoked.get(s.session);
+              if (answer && gone) {
+                expect(gone.evicted).toBe(false);
+                expect(time - gone.at).toBeLessThan(SESSION_CACHE_TTL_MS);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
