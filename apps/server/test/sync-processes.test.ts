@@ -6,7 +6,7 @@ import { createTestDatabase, testDatabaseUrl } from '@repo/db/testing';
 import type { TestDatabase } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from './helpers/auth-http';
-import { type Child, buildBundle, readyUrl, runBundle } from './helpers/server-process';
+import { type ServerPair, buildBundle, startServerPair } from './helpers/server-process';
 import { openSyncClient, trpcClient } from './helpers/sync-client';
 import { TEST_JWT_SECRET } from './helpers/test-server';
 
@@ -16,27 +16,18 @@ const aSession = expect.any(String) as unknown as string;
 describe.runIf(testDatabaseUrl)('sync.events between two server processes', () => {
   let db: TestDatabase;
   let removeBundle = () => {};
-  const children: Child[] = [];
+  let pair: ServerPair | undefined;
   let a: string;
   let b: string;
   beforeAll(async () => {
     const built = buildBundle();
     removeBundle = built.remove;
     db = await createTestDatabase('postgres');
-    const start = () =>
-      runBundle(built.bundle, {
-        DATABASE_URL: db.url!,
-        JWT_SECRET: TEST_JWT_SECRET,
-        LOG_LEVEL: 'info',
-        MIGRATE_ON_START: 'false',
-        RATE_LIMIT_AUTH_POINTS: '1000',
-      });
-    children.push(start(), start());
-    [a, b] = await Promise.all(children.map(readyUrl));
+    pair = await startServerPair(built.bundle, db.url!, TEST_JWT_SECRET);
+    [a, b] = pair.urls;
   }, 60_000);
   afterAll(async () => {
-    for (const child of children) child.process.kill('SIGKILL');
-    await Promise.all(children.map((child) => child.exited));
+    await pair?.close();
     await db?.close();
     removeBundle();
   });
@@ -44,7 +35,7 @@ describe.runIf(testDatabaseUrl)('sync.events between two server processes', () =
   const signUp = async (url: string) => (await register(url, 'token')).data!;
 
   it('runs two processes, not one', () => {
-    expect(new Set(children.map((child) => child.process.pid)).size).toBe(2);
+    expect(new Set(pair!.children.map((child) => child.process.pid)).size).toBe(2);
     expect(a).not.toBe(b);
   });
 

@@ -73,3 +73,38 @@ export async function waitForChild<T>(
 /** The URL a child prints once it listens ("Server ready at ..."; LOG_LEVEL info or lower). */
 export const readyUrl = (child: Child) =>
   waitForChild(child, () => /Server ready at (\S+)/.exec(child.stdout())?.[1], 'the ready line');
+
+export interface ServerPair {
+  /** The two instances' base URLs. */
+  urls: [string, string];
+  children: Child[];
+  close(): Promise<void>;
+}
+
+/** Two processes of one bundle on one database: they share nothing else. */
+export async function startServerPair(
+  bundle: string,
+  databaseUrl: string,
+  jwtSecret: string,
+): Promise<ServerPair> {
+  const start = () =>
+    runBundle(bundle, {
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: jwtSecret,
+      LOG_LEVEL: 'info',
+      MIGRATE_ON_START: 'false',
+      RATE_LIMIT_AUTH_POINTS: '1000',
+    });
+  const children = [start(), start()];
+  const close = async () => {
+    for (const child of children) child.process.kill('SIGKILL');
+    await Promise.all(children.map((child) => child.exited));
+  };
+  try {
+    const [a, b] = await Promise.all(children.map(readyUrl));
+    return { urls: [a!, b!], children, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
