@@ -1,73 +1,29 @@
 // The built bundle as a real process: it starts from a clean state on PGlite, signs users up and
 // in (argon2 on its worker file), reports bad configuration and exits 1, and on SIGTERM
 // finishes what it started before exiting 0.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { createTestDatabase, testDatabaseUrl } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Child,
+  buildBundle,
+  runBundle,
+  waitForChild as waitFor,
+} from './helpers/server-process';
 
-const serverDir = join(import.meta.dirname, '..');
-let bundle: string;
+let main: string;
+let removeBundle = () => {};
 
 beforeAll(() => {
-  // Inside apps/server, so the bundle's external imports resolve from its node_modules.
-  mkdirSync(join(serverDir, 'test-artifacts'), { recursive: true });
-  const outdir = mkdtempSync(join(serverDir, 'test-artifacts', 'bundle-'));
-  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], {
-    cwd: serverDir,
-    stdio: 'pipe',
-  });
-  bundle = join(outdir, 'main.js');
+  ({ main, remove: removeBundle } = buildBundle());
 });
-afterAll(() => rmSync(join(bundle, '..'), { recursive: true, force: true }));
+afterAll(() => removeBundle());
 
-interface Child {
-  process: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-  hasExited: () => boolean;
-}
-
-/** Runs the bundle with only the given environment (nothing inherited but PATH). */
-function run(env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [bundle], {
-    cwd: mkdtempSync(join(tmpdir(), 'server-cwd-')),
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return {
-    process: child,
-    stdout: () => stdout,
-    stderr: () => stderr,
-    exited,
-    hasExited: () => child.exitCode !== null || child.signalCode !== null,
-  };
-}
-
-async function waitFor<T>(child: Child, probe: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (child.hasExited() || Date.now() > deadline) {
-      throw new Error(`no ${what}; stderr:\n${child.stderr()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const run = (env: Record<string, string>): Child => runBundle(main, env);
 
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {

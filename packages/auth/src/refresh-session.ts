@@ -74,8 +74,7 @@ interface LockedToken {
 
 type Outcome =
   | { ok: IssuedRefresh }
-  | { fail: 'INVALID_REFRESH_TOKEN' | 'REFRESH_TOKEN_EXPIRED' }
-  | { fail: 'REFRESH_TOKEN_REUSED'; revokedUserId: string };
+  | { fail: 'INVALID_REFRESH_TOKEN' | 'REFRESH_TOKEN_EXPIRED' | 'REFRESH_TOKEN_REUSED' };
 
 const failures = {
   INVALID_REFRESH_TOKEN: 'Invalid refresh token',
@@ -90,8 +89,8 @@ export async function rotateRefreshToken(
   client: ClientInfo,
   now = new Date(),
   ttlMs = REFRESH_TOKEN_TTL_MS,
-  /** Told which user lost a session to reuse detection (after commit), so it can be published. */
-  onSessionRevoked?: (userId: string) => Promise<void>,
+  /** Told, inside the transaction, which user loses a session to reuse detection (to announce it). */
+  onSessionRevoked?: (tx: Prisma.TransactionClient, userId: string) => Promise<void>,
 ): Promise<IssuedRefresh> {
   if (!isWellFormedRefreshToken(token))
     throw new AuthError('INVALID_REFRESH_TOKEN', failures.INVALID_REFRESH_TOKEN);
@@ -109,7 +108,8 @@ export async function rotateRefreshToken(
     if (row.usedAt) {
       if (now.getTime() - row.usedAt.getTime() > REUSE_GRACE_MS) {
         await tx.session.update({ where: { id: row.sessionId }, data: { revokedAt: now } });
-        return { fail: 'REFRESH_TOKEN_REUSED', revokedUserId: row.userId };
+        await onSessionRevoked?.(tx, row.userId);
+        return { fail: 'REFRESH_TOKEN_REUSED' };
       }
       if (row.sessionExpiresAt <= now) return { fail: 'REFRESH_TOKEN_EXPIRED' };
       await tx.session.update({ where: { id: row.sessionId }, data: seen });
@@ -142,9 +142,6 @@ export async function rotateRefreshToken(
       },
     };
   });
-  if ('fail' in outcome) {
-    if ('revokedUserId' in outcome) await onSessionRevoked?.(outcome.revokedUserId);
-    throw new AuthError(outcome.fail, failures[outcome.fail]);
-  }
+  if ('fail' in outcome) throw new AuthError(outcome.fail, failures[outcome.fail]);
   return outcome.ok;
 }

@@ -5,6 +5,7 @@
 import { findSessionByRefreshToken, revokeSession, revokeUserSessions } from '@repo/auth';
 import type { Context } from '../context';
 import { AppError } from '../errors';
+import { revokeAnnounced } from '../sync/revocation';
 
 export async function signOut(
   ctx: Context,
@@ -36,16 +37,10 @@ export async function signOut(
   }
 
   if (!session.live) return;
-  if (input.allDevices) await revokeUserSessions(ctx.prisma, session.userId, { now });
-  else if (session.id) await revokeSession(ctx.prisma, session.userId, session.id, now);
-  await publishRevoked(ctx, session.userId);
+  const { userId, id } = session;
+  // Live-sync streams of the revoked sessions end within moments, on every instance.
+  await revokeAnnounced(ctx, userId, async (tx) => {
+    if (input.allDevices) await revokeUserSessions(tx, userId, { now });
+    else if (id) await revokeSession(tx, userId, id, now);
+  });
 }
-
-/**
- * After a revocation has committed: this instance forgets the user's cached sessions before it
- * answers, every other instance when the message arrives (and their live-sync streams end).
- */
-export const publishRevoked = (ctx: Pick<Context, 'services'>, userId: string) => {
-  ctx.services.sessionCache?.evictUser(userId);
-  return ctx.services.syncBus.publish({ type: 'sessions', userId });
-};

@@ -30,8 +30,10 @@ import {
   verifyPasswordOrRefuse,
 } from '../auth/credentials';
 import { authRateLimitedProcedure, spendAuthBudget } from '../auth/rate-limit';
-import { publishRevoked, signOut } from '../auth/sign-out';
+import { signOut } from '../auth/sign-out';
 import { AppError, notFound } from '../errors';
+import type { AfterCommit } from '../sync/bus';
+import { announceRevocation, revokeAnnounced } from '../sync/revocation';
 import { protectedProcedure, publicProcedure } from '../trpc';
 import { authRest } from './rest-paths';
 
@@ -76,6 +78,8 @@ export const authRouter = {
       const token = input?.refreshToken || ctx.request.refreshCookie;
       if (!token) throw new AppError('MISSING_REFRESH_TOKEN', 'Missing refresh token');
       const now = ctx.services.now();
+      // Reuse detection revokes the session in the rotation's transaction; so is it announced.
+      let announced: AfterCommit | null = null;
       const refresh = await withAuthErrors(() =>
         rotateRefreshToken(
           ctx.prisma,
@@ -83,9 +87,12 @@ export const authRouter = {
           clientInfo(ctx),
           now,
           ctx.services.refreshTokenTtlMs,
-          (userId) => publishRevoked(ctx, userId),
+          async (tx, userId) => {
+            announced = await announceRevocation(tx, ctx.services, userId);
+          },
         ),
       ).catch((error: unknown) => {
+        announced?.();
         // A dead cookie is dropped so the browser stops presenting it.
         if (mode === 'cookie') ctx.response.clearRefreshCookie();
         throw error;
@@ -129,10 +136,11 @@ export const authRouter = {
     .input(revokeSessionInput)
     .output(okOutput)
     .mutation(async ({ ctx, input }) => {
-      // Someone else's session id answers exactly like an unknown one.
-      if (!(await revokeSession(ctx.prisma, ctx.user.id, input.sessionId, ctx.services.now())))
-        throw notFound('Session');
-      await publishRevoked(ctx, ctx.user.id);
+      // Someone else's session id answers exactly like an unknown one (and announces nothing).
+      await revokeAnnounced(ctx, ctx.user.id, async (tx) => {
+        if (!(await revokeSession(tx, ctx.user.id, input.sessionId, ctx.services.now())))
+          throw notFound('Session');
+      });
       return ok;
     }),
 
@@ -155,11 +163,10 @@ export const authRouter = {
       const passwordHash = await hashPasswordOrRefuse(input.newPassword);
       const now = ctx.services.now();
       // A leaked password is why people change it: every other device has to sign in again.
-      await ctx.prisma.$transaction(async (tx) => {
+      await revokeAnnounced(ctx, ctx.user.id, async (tx) => {
         await tx.user.update({ where: { id: ctx.user.id }, data: { passwordHash } });
         await revokeUserSessions(tx, ctx.user.id, { keepSessionId: ctx.sessionId, now });
       });
-      await publishRevoked(ctx, ctx.user.id);
       return ok;
     }),
 } satisfies TRPCRouterRecord;

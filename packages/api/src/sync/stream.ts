@@ -1,7 +1,8 @@
 // One live-sync stream: replay from lastEventId, then live events as the bus wakes it, until the
 // client leaves, its token expires or its session is revoked. No polling: between wake-ups the
 // stream waits on a promise; each wake-up reads the log past its cursor, so a lost or coalesced
-// wake-up costs nothing but latency, and nothing is ever yielded twice on one connection.
+// wake-up costs nothing but latency, and nothing is ever yielded twice on one connection. A gap
+// in the ids read (events pruned under a lagging stream) answers resync instead of a silent skip.
 import { tracked } from '@trpc/server';
 import type { SyncEvent } from '@repo/validators';
 import type { Context } from '../context';
@@ -46,6 +47,8 @@ function parseEventId(value: string): bigint | null {
   return /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
 
+const resync: SyncEvent = { op: 'resync' };
+
 const expired = () => new AppError('TOKEN_EXPIRED', 'Access token expired');
 
 export async function* syncStream(
@@ -80,7 +83,7 @@ export async function* syncStream(
       if (asked !== null && (await canResumeAfter(prisma, userId, asked))) cursor = asked;
       else {
         cursor = await headEventId(prisma, userId);
-        yield tracked(cursor.toString(), { op: 'resync' } satisfies SyncEvent);
+        yield tracked(cursor.toString(), resync);
       }
     }
     while (!signal?.aborted && !evicted) {
@@ -94,10 +97,22 @@ export async function* syncStream(
         await services.authenticate(ctx.request.authorization);
       }
       const batch = await readEventsAfter(prisma, userId, cursor, BATCH);
+      let gap = false;
       for (const { id, event } of batch) {
         if (signal?.aborted) return;
+        // Ids are dense per user, so a jump means events past the cursor are gone (pruned while
+        // this stream lagged behind the retention): going on would skip them without a word.
+        if (id !== cursor + 1n) {
+          gap = true;
+          break;
+        }
         yield tracked(id.toString(), event);
         cursor = id;
+      }
+      if (gap) {
+        cursor = await headEventId(prisma, userId);
+        yield tracked(cursor.toString(), resync);
+        continue;
       }
       if (batch.length === BATCH) continue;
       const left = auth.expiresAt ? auth.expiresAt.getTime() - services.now().getTime() : Infinity;
