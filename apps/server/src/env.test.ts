@@ -33,6 +33,14 @@ describe('loadConfig', () => {
       corsOrigins: ['http://localhost:5173', 'http://localhost:8081', 'http://localhost:19006'],
       trustProxy: { mode: 'none' },
       bodyLimitBytes: 1_048_576,
+      trpcBodyLimitBytes: 131_072,
+      http: {
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 10_000,
+      },
+      passwordHashQueueMax: 64,
       trpcMaxBatchSize: 16,
       rateLimitAuthPoints: 5,
       rateLimitAuthWindowSeconds: 60,
@@ -44,6 +52,12 @@ describe('loadConfig', () => {
       webConcurrency: 1,
       passwordHashThreads: availableParallelism(),
     });
+  });
+
+  it('refuses a header timeout longer than the request timeout (Node would throw)', () => {
+    expect(
+      problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }),
+    ).toEqual(['HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS']);
   });
 
   it('shares the cores out between processes for password hashing, at least one thread each', () => {
@@ -83,6 +97,12 @@ describe('loadConfig', () => {
     ['CORS_ORIGINS', 'http://localhost:5173/'],
     ['TRUST_PROXY', 'the load balancer'],
     ['BODY_LIMIT_BYTES', '-1'],
+    ['TRPC_BODY_LIMIT_BYTES', '0'],
+    ['HTTP_HEADERS_TIMEOUT_MS', '99'],
+    ['HTTP_REQUEST_TIMEOUT_MS', 'forever'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT_MS', '0'],
+    ['HTTP_MAX_CONNECTIONS', '0'],
+    ['PASSWORD_HASH_QUEUE_MAX', '0'],
     ['TRPC_MAX_BATCH_SIZE', '0'],
     ['TRPC_MAX_BATCH_SIZE', '101'],
     ['RATE_LIMIT_AUTH_POINTS', 'five'],

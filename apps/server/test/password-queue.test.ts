@@ -115,7 +115,8 @@ describe('password hash queue', () => {
     await Promise.all(storm);
 
     // Every storm answer is a sign-in result or the queue's refusal; no error, no timeout.
-    expect([...statuses.keys()].sort()).toEqual([200, 401, 429]);
+    expect([...statuses.keys()].filter((status) => ![200, 401, 429].includes(status))).toEqual([]);
+    expect(statuses.get(429)).toBeGreaterThan(0);
     // Reads are not queued behind argon2: their p99 stays within a small multiple of the quiet
     // one, measured in the same run since a shared machine's load comes and goes. (The storm's
     // own HTTP traffic, limiter writes and sessions share this process and the 2 cores.)

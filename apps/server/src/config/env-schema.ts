@@ -203,9 +203,14 @@ function crossFieldRules(values: Record<string, unknown>, ctx: z.RefinementCtx):
       problem(key, 'has no effect without EXTERNAL_JWT_JWKS_URL or EXTERNAL_JWT_SECRET');
     }
   }
-  const headersTimeout = Number(text('HTTP_HEADERS_TIMEOUT_MS') ?? 10_000);
-  const requestTimeout = Number(text('HTTP_REQUEST_TIMEOUT_MS') ?? 30_000);
-  if (headersTimeout > requestTimeout) {
+  // Parsed numbers (defaults filled in); a value that failed its parser is not a number.
+  const headersTimeout = values.HTTP_HEADERS_TIMEOUT_MS;
+  const requestTimeout = values.HTTP_REQUEST_TIMEOUT_MS;
+  if (
+    typeof headersTimeout === 'number' &&
+    typeof requestTimeout === 'number' &&
+    headersTimeout > requestTimeout
+  ) {
     // Node refuses it: the headers are part of the request.
     problem('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }

@@ -134,7 +134,8 @@ describe.runIf(enoughFiles)('silent and slow clients', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const lines = createInterface({ input: attacker.stdout })[Symbol.asyncIterator]();
-    const nextLine = async () => JSON.parse(((await lines.next()).value as string) ?? 'null');
+    const nextLine = async (): Promise<unknown> =>
+      JSON.parse(((await lines.next()).value as string | undefined) ?? 'null');
     try {
       const opened = (await nextLine()) as { opened: number };
       expect(opened.opened).toBe(SILENT + SLOW_HEADERS);

@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestDatabase, createTestDatabase, testDatabaseUrl } from '@repo/db/testing';
 import { type TestApi, createTestApi } from '../testing/caller';
+import type * as recurrence from './task/recurrence';
 import { nextOccurrence } from './task/recurrence';
 
 vi.mock('./task/recurrence', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./task/recurrence')>();
+  const actual = await importOriginal<typeof recurrence>();
   return { ...actual, nextOccurrence: vi.fn(actual.nextOccurrence) };
 });
 const search = vi.mocked(nextOccurrence);

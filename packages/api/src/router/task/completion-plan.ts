@@ -45,12 +45,14 @@ class StalePlan extends Error {
 
 /** The plan's next occurrence for the locked, written row; throws StalePlan when it moved. */
 export function nextFor(plan: CompletionPlan | null, row: RecurrenceBasis): Occurrence | null {
-  const same =
-    plan !== null &&
-    row.recurrenceRule === plan.basis.recurrenceRule &&
-    row.dueDate?.getTime() === plan.basis.dueDate?.getTime();
-  if (!same) throw new StalePlan({ recurrenceRule: row.recurrenceRule, dueDate: row.dueDate });
-  return plan!.next;
+  if (
+    plan === null ||
+    row.recurrenceRule !== plan.basis.recurrenceRule ||
+    row.dueDate?.getTime() !== plan.basis.dueDate?.getTime()
+  ) {
+    throw new StalePlan({ recurrenceRule: row.recurrenceRule, dueDate: row.dueDate });
+  }
+  return plan.next;
 }
 
 const ATTEMPTS = 3;
