@@ -20,6 +20,7 @@ import type { Face } from './scenarios';
 import { BENCH_PASSWORD, seed } from './seed';
 import { REPO_ROOT, buildServer, startApi, startBaseline } from './servers';
 import { parseArgs } from './settings';
+import { printSync, runSync } from './sync';
 import { checkTargets, describeFailures } from './targets';
 import { mintAccessTokens } from './tokens';
 
@@ -120,6 +121,16 @@ async function main(): Promise<number> {
     log,
   });
 
+  const sync = await runSync({
+    settings,
+    databaseUrl: db.url,
+    tokens,
+    userIds: fixtures.normal.map((s) => s.userId),
+    accessTokens: normalTokens,
+    log,
+    serverBuilt: api !== null,
+  });
+
   for (const server of [baseline, api]) {
     const exited = server?.exited();
     if (server && exited)
@@ -139,6 +150,7 @@ async function main(): Promise<number> {
     `${settings.connections} connections, ${settings.durationSec} s a run, ${settings.workers} processes per server, pool ${settings.poolSize} per process\n`,
   );
   if (settings.mode === 'full') console.log(`${formatTargets(checks)}\n`);
+  const syncFailed = printSync(sync, settings);
   const file = writeJson(RESULTS_DIR, startedAt, {
     startedAt: startedAt.toISOString(),
     commit: gitCommit(),
@@ -148,14 +160,16 @@ async function main(): Promise<number> {
     seed: { users: fixtures.normal.length + 1, tasks: fixtures.tasks, taskTags: fixtures.taskTags },
     rows,
     targets: checks,
+    sync,
   });
   log(`results written to ${file}`);
 
   const failed = rows.filter((row) => failures(row) > 0 || (row.result?.timeouts ?? 0) > 0);
   for (const row of failed)
     console.error(`FAILED ${row.scenario}/${row.face}: ${describeFailures(row)}`);
-  // The quick run is a smoke test: any failed request fails it; timing never does.
-  return settings.mode === 'quick' && failed.length > 0 ? 1 : 0;
+  if (syncFailed) console.error(`FAILED sync: ${syncFailed}`);
+  // The quick run is a smoke test: any failed request (or lost event) fails it; timing never does.
+  return settings.mode === 'quick' && (failed.length > 0 || syncFailed) ? 1 : 0;
 }
 
 function stamp(date: Date): string {
