@@ -129,6 +129,7 @@ async function main(): Promise<number> {
     accessTokens: normalTokens,
     log,
     serverBuilt: api !== null,
+    ...(settings.cpuProfile ? { profileDir: join(RESULTS_DIR, 'profiles', stamp(startedAt)) } : {}),
   });
 
   for (const server of [baseline, api]) {

@@ -30,6 +30,8 @@ export interface SyncInputs {
   userIds: string[];
   accessTokens: string[];
   log: (message: string) => void;
+  /** Where the instances write V8 CPU profiles (--cpu-prof); none without it. */
+  profileDir?: string;
 }
 
 export interface SyncResult extends SyncTally {
@@ -59,8 +61,17 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
     for (const probe of probes) {
       // One process per instance: "the other instance" is then a separate process and pool.
       const settings = { ...inputs.settings, workers: 1 };
+      const profile = inputs.profileDir
+        ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${inputs.profileDir}`] }
+        : {};
       servers.push(
-        await startApi({ settings, databaseUrl: inputs.databaseUrl, tokens: inputs.tokens, probe }),
+        await startApi({
+          settings,
+          databaseUrl: inputs.databaseUrl,
+          tokens: inputs.tokens,
+          probe,
+          ...profile,
+        }),
       );
     }
     inputs.log(`sync: instances at ${servers.map((s) => s.url).join(' and ')}`);
