@@ -215,7 +215,7 @@ describe.runIf(testDatabaseUrl)('live sync as a property, two server processes',
           }
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 15 },
     );
-  }, 120_000);
+  }, 180_000);
 });

@@ -1,5 +1,5 @@
 // The sync scenario's lines in the printed report, its goals (issue 11) as PASS/MISS lines, and
-// what fails the quick run: any event lost, delivered twice, or any write refused.
+// what fails the quick run: any event lost, delivered twice, any write refused or stream cut.
 import type { SyncResult } from './scenario';
 
 export function formatSync(r: SyncResult): string {
@@ -9,7 +9,7 @@ export function formatSync(r: SyncResult): string {
   return [
     `sync.events: ${r.streams} streams (${users} users x ${streamsPerUser}) on 2 instances, ${writesPerSec} writes/s for ${durationSec} s (sent ${r.writeRate.toFixed(0)}/s)`,
     `  write-to-delivery, other instance: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms (${r.latencyMs.samples} deliveries)`,
-    `  events delivered ${r.delivered}, lost ${r.lost}, duplicates on one connection ${r.duplicates}, write errors ${r.writeErrors}, stream errors ${r.streamErrors.length}`,
+    `  events delivered ${r.delivered}, lost ${r.lost}, duplicates on one connection ${r.duplicates}, write errors ${r.writeErrors}, reconnects ${r.reconnects}`,
     `  server RSS per idle stream ${kb}, server CPU per delivered event ${cpu}`,
   ].join('\n');
 }
@@ -35,7 +35,8 @@ export function syncFailure(r: SyncResult): string | null {
     r.lost > 0 && `${r.lost} events lost`,
     r.duplicates > 0 && `${r.duplicates} duplicates`,
     r.writeErrors > 0 && `${r.writeErrors} writes failed`,
-    r.streamErrors.length > 0 && `streams failed: ${r.streamErrors.join('; ')}`,
+    r.reconnects > 0 &&
+      `streams ended by the server ${r.reconnects} times: ${r.streamErrors.join('; ')}`,
   ].filter(Boolean);
   return problems.length > 0 ? problems.join(', ') : null;
 }

@@ -11,7 +11,12 @@ import type { BenchSettings } from '../settings';
 import type { TokenConfig } from '../tokens';
 import { rssKb } from './proc-memory';
 import { type SyncShape, syncShape } from './shape';
-import { type SseStream, openSyncStream } from './sse-stream';
+import {
+  type ResumingStream,
+  type SseStream,
+  openSyncStream,
+  resumingSyncStream,
+} from './sse-stream';
 import {
   type StreamRecord,
   type SyncTally,
@@ -43,7 +48,10 @@ export interface SyncResult extends SyncTally {
   writeErrorSamples: string[];
   /** Writes sent per second, as achieved (the target is shape.writesPerSec). */
   writeRate: number;
+  /** The first few ways streams were ended by the server (each then reconnected). */
   streamErrors: string[];
+  /** Reconnects, with the last id received, after the server ended or failed a stream. */
+  reconnects: number;
   /** (RSS with every stream open and idle - RSS before) / streams, both instances. */
   rssPerStreamKb: number | null;
   /** Both instances' CPU time over the write phase / events delivered. */
@@ -56,7 +64,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
   const tasks = await oneTaskEach(inputs.databaseUrl, users);
   const probes = [new ServerProbe(), new ServerProbe()];
   const servers: ServerProcess[] = [];
-  const streams: SseStream[] = [];
+  const streams: ResumingStream[] = [];
   try {
     for (const probe of probes) {
       // One process per instance: "the other instance" is then a separate process and pool.
@@ -81,7 +89,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
     // Warm-up, unmeasured: a fresh process's first streams and writes pay for JIT and pool
     // connections, which RSS per stream must not include. One stream per user, then closed.
     const warm = users.map((_, user) =>
-      openSyncStream(servers[user % 2]!.url, inputs.accessTokens[user]!, {
+      openSyncStream(servers[user % 2]!.url, inputs.accessTokens[user]!, '0', {
         onEvent: () => {},
         onError: () => {},
       }),
@@ -107,7 +115,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
         };
         records.push(record);
         streams.push(
-          openSyncStream(servers[record.instance]!.url, inputs.accessTokens[user]!, {
+          resumingSyncStream(servers[record.instance]!.url, inputs.accessTokens[user]!, {
             onEvent: (id, data) => receive(record, id, data, performance.now()),
             onError: (error) => streamErrors.push(error),
           }),
@@ -158,6 +166,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
       writeRate,
       writeErrorSamples: writeErrorSamples.slice(0, 5),
       streamErrors: streamErrors.slice(0, 10),
+      reconnects: streams.reduce((sum, s) => sum + s.reconnects, 0),
       rssPerStreamKb: rssDelta === null ? null : rssDelta / records.length,
       cpuMsPerEvent: cpuMs === null || result.delivered === 0 ? null : cpuMs / result.delivered,
     };

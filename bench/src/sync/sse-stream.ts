@@ -16,13 +16,14 @@ export interface SseHandlers {
   onError(error: string): void;
 }
 
-/** `GET <base>/trpc/sync.events?input=...` with lastEventId '0': the whole log, then live. */
+/** `GET <base>/trpc/sync.events?input=...`: the log after `lastEventId`, then live. */
 export function openSyncStream(
   baseUrl: string,
   accessToken: string,
+  lastEventId: string,
   handlers: SseHandlers,
 ): SseStream {
-  const input = encodeURIComponent(JSON.stringify({ json: { lastEventId: '0' } }));
+  const input = encodeURIComponent(JSON.stringify({ json: { lastEventId } }));
   let req: ClientRequest | undefined;
   let closed = false;
   const connected = new Promise<void>((resolve, reject) => {
@@ -73,6 +74,62 @@ export function openSyncStream(
     close() {
       closed = true;
       req?.destroy();
+    },
+  };
+}
+
+export interface ResumingStream extends SseStream {
+  /** How many times it reconnected after the server ended or failed it. */
+  readonly reconnects: number;
+}
+
+/**
+ * What a real client does (httpSubscriptionLink): when the server ends or fails the stream (a
+ * 503 under overload, a restart), reconnect after a pause with the last id received, so a lost
+ * connection costs latency, never events. Starts from '0': the user's whole log, then live.
+ */
+export function resumingSyncStream(
+  baseUrl: string,
+  accessToken: string,
+  handlers: SseHandlers,
+  retryMs = 1000,
+): ResumingStream {
+  let lastEventId = '0';
+  let closed = false;
+  let reconnects = 0;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = (): SseStream => {
+    let failed = false;
+    const stream = openSyncStream(baseUrl, accessToken, lastEventId, {
+      onEvent(id, data) {
+        lastEventId = id;
+        handlers.onEvent(id, data);
+      },
+      onError(error) {
+        handlers.onError(error);
+        // One reconnect per connection, however many ways it reports its end.
+        if (closed || failed) return;
+        failed = true;
+        stream.close();
+        retry = setTimeout(() => {
+          reconnects++;
+          current = connect();
+          current.connected.catch(() => {});
+        }, retryMs);
+      },
+    });
+    return stream;
+  };
+  let current = connect();
+  return {
+    connected: current.connected,
+    get reconnects() {
+      return reconnects;
+    },
+    close() {
+      closed = true;
+      clearTimeout(retry);
+      current.close();
     },
   };
 }
