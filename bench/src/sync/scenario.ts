@@ -137,10 +137,14 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
           user: seq % users.length,
           via: seq % 2,
           sentAt: performance.now(),
+          doneAt: 0,
           ok: false,
         };
         writes.push(write);
-        return send(write.via, write.user, syncTitle(seq)).then((ok) => void (write.ok = ok));
+        return send(write.via, write.user, syncTitle(seq)).then((ok) => {
+          write.ok = ok;
+          write.doneAt = performance.now();
+        });
       },
     );
     const writeRate = writes.length / ((finished - started) / 1000);

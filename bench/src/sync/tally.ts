@@ -8,6 +8,8 @@ export interface WriteRecord {
   /** The instance the write was sent to (0 or 1). */
   via: number;
   sentAt: number;
+  /** When its response arrived (0 until then). */
+  doneAt: number;
   ok: boolean;
 }
 
@@ -40,7 +42,28 @@ export interface SyncTally {
   lost: number;
   duplicates: number;
   /** Write-to-delivery on the other instance's streams, in ms. */
-  latencyMs: { p50: number; p99: number; max: number; samples: number };
+  latencyMs: Latency;
+  /** The writes' own request-to-response time: what of the above is the write itself. */
+  writeMs: Latency;
+}
+
+export interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function summarize(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    p50: round(percentile(sorted, 0.5)),
+    p99: round(percentile(sorted, 0.99)),
+    max: round(sorted.at(-1) ?? 0),
+    samples: sorted.length,
+  };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -67,18 +90,12 @@ export function tally(writes: WriteRecord[], streams: StreamRecord[]): SyncTally
       else if (writes[seq]!.via !== stream.instance) latencies.push(at - writes[seq]!.sentAt);
     }
   }
-  latencies.sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     delivered,
     lost,
     duplicates,
-    latencyMs: {
-      p50: round(percentile(latencies, 0.5)),
-      p99: round(percentile(latencies, 0.99)),
-      max: round(latencies.at(-1) ?? 0),
-      samples: latencies.length,
-    },
+    latencyMs: summarize(latencies),
+    writeMs: summarize(writes.filter((w) => w.ok).map((w) => w.doneAt - w.sentAt)),
   };
 }
 
