@@ -21,6 +21,7 @@ import type { Face } from './scenarios';
 import { BENCH_PASSWORD, seed } from './seed';
 import { REPO_ROOT, buildServer, startApi, startBaseline } from './servers';
 import { parseArgs } from './settings';
+import { printSync, runSync } from './sync';
 import { checkTargets, describeFailures } from './targets';
 import { mintAccessTokens } from './tokens';
 
@@ -129,6 +130,17 @@ async function main(): Promise<number> {
     log,
   });
 
+  const sync = await runSync({
+    settings,
+    databaseUrl: db.url,
+    tokens,
+    userIds: fixtures.normal.map((s) => s.userId),
+    accessTokens: normalTokens,
+    log,
+    serverBuilt: api !== null,
+    ...(settings.cpuProfile ? { profileDir: join(RESULTS_DIR, 'profiles', stamp(startedAt)) } : {}),
+  });
+
   for (const server of [baseline, minimal, api]) {
     const exited = server?.exited();
     if (server && exited)
@@ -152,6 +164,7 @@ async function main(): Promise<number> {
     console.log(`Issue 7 targets:\n${formatTargets(checks)}\n`);
     console.log(`Issue 14 targets (hot path):\n${formatTargets(hotPath)}\n`);
   }
+  const syncFailed = printSync(sync, settings);
   const file = writeJson(RESULTS_DIR, startedAt, {
     startedAt: startedAt.toISOString(),
     commit: gitCommit(),
@@ -162,14 +175,16 @@ async function main(): Promise<number> {
     rows,
     targets: checks,
     hotPathTargets: hotPath,
+    sync,
   });
   log(`results written to ${file}`);
 
   const failed = rows.filter((row) => failures(row) > 0 || (row.result?.timeouts ?? 0) > 0);
   for (const row of failed)
     console.error(`FAILED ${row.scenario}/${row.face}: ${describeFailures(row)}`);
-  // The quick run is a smoke test: any failed request fails it; timing never does.
-  return settings.mode === 'quick' && failed.length > 0 ? 1 : 0;
+  if (syncFailed) console.error(`FAILED sync: ${syncFailed}`);
+  // The quick run is a smoke test: any failed request (or lost event) fails it; timing never does.
+  return settings.mode === 'quick' && (failed.length > 0 || syncFailed) ? 1 : 0;
 }
 
 function stamp(date: Date): string {

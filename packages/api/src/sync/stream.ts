@@ -8,7 +8,8 @@ import type { SyncEvent } from '@repo/validators';
 import type { Context } from '../context';
 import { AppError } from '../errors';
 import type { AuthContext } from '../services';
-import { canResumeAfter, headEventId, readEventsAfter } from './log';
+import { canResumeAfter, headEventId } from './log';
+import { noteArrival, readShared } from './shared-read';
 
 const BATCH = 500;
 
@@ -62,7 +63,10 @@ export async function* syncStream(
   const waker = createWaker();
   let sessionsChanged = false;
   let shuttingDown = false;
+  // The wake-up count the next read must have started at, to see what woke us.
+  let needed = noteArrival();
   const unsubscribe = services.syncBus.subscribe(userId, (message) => {
+    needed = noteArrival();
     if (message.type === 'shutdown') shuttingDown = true;
     else if (message.type !== 'events') sessionsChanged = true;
     waker.notify();
@@ -96,7 +100,7 @@ export async function* syncStream(
         // Re-verifies the token and its session in one query; revoked: UNAUTHORIZED ends us.
         await services.authenticate(ctx.request.authorization);
       }
-      const batch = await readEventsAfter(prisma, userId, cursor, BATCH);
+      const batch = await readShared(prisma, userId, cursor, BATCH, needed);
       let gap = false;
       for (const { id, event } of batch) {
         if (signal?.aborted) return;
