@@ -1,15 +1,16 @@
-// /trpc: the app router through tRPC's own Node handler. The adapter's part is only turning the
-// HTTP request into RequestInfo and giving procedures a way to set the refresh cookie.
+// /trpc: the app router through tRPC's own resolveResponse (trpc-node-adapter.ts). The adapter's
+// part is only turning the HTTP request into RequestInfo and giving procedures a way to set the
+// refresh cookie.
 import { AppError, type Services, appRouter } from '@repo/api';
 import type { Database } from '@repo/db';
 import { TRPCError } from '@trpc/server';
-import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Logger } from 'pino';
 import type { Config } from '../env';
 import { createRequestContext } from '../http/request-context';
 import type { Route } from '../http/routes';
 import { serverErrorLog } from '../http/server-error-log';
+import { handleTrpcRequest } from './trpc-node-adapter';
 
 export interface TrpcRouteOptions {
   config: Config;
@@ -28,7 +29,7 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
     ownsBodyLimit: true,
     handle: (http) => {
       const { req, res, pathname, requestId } = http;
-      return nodeHTTPRequestHandler({
+      return handleTrpcRequest({
         router: appRouter,
         req,
         res,
@@ -39,13 +40,10 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
         // event loop for seconds); refused before any input is parsed or procedure runs.
         maxBatchSize: config.trpcMaxBatchSize,
         // A declared length over the limit is refused before a byte is read, in tRPC's envelope.
-        middleware(_req, _res, next) {
-          next(
-            Number(req.headers['content-length'] ?? 0) > config.trpcBodyLimitBytes
-              ? new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' })
-              : undefined,
-          );
-        },
+        error:
+          Number(req.headers['content-length'] ?? 0) > config.trpcBodyLimitBytes
+            ? new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body too large' })
+            : null,
         // tRPC sets its own Vary header, replacing the adapter's (Origin, from CORS); handing the
         // adapter's back through responseMeta makes tRPC append it, so caches keep both.
         // RATE_LIMIT_EXCEEDED carries the seconds to wait; HTTP clients read them from Retry-After.
@@ -59,7 +57,9 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
           return { headers };
         },
         createContext: ({ info }) =>
-          createRequestContext({ config, db, services }, http, true, info.connectionParams),
+          Promise.resolve(
+            createRequestContext({ config, db, services }, http, true, info.connectionParams),
+          ),
         onError({ error, path }) {
           // Client mistakes (4xx) are the client's business; 5xx are ours to investigate. The
           // input is never logged: it may hold a password or a token.
