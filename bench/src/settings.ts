@@ -1,5 +1,5 @@
 // The two run shapes: the full benchmark, and a quick smoke run for CI that only checks that no
-// request failed. Sizes come from issue 7.
+// request failed. The full sizes follow docs/contract.md (Scale).
 
 export interface BenchSettings {
   mode: 'full' | 'quick';

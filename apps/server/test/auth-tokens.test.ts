@@ -1,4 +1,4 @@
-// Every access-token rejection of issue 3, as a client sees it: 401 and the exact appCode.
+// Every access-token rejection of docs/contract.md (Tokens, Errors), as a client sees it: 401 and the exact appCode.
 import { hmacToken, unsignedToken, withPayload } from '@repo/auth/testing';
 import { testEngines } from '@repo/db/testing';
 import { SignJWT, generateKeyPair } from 'jose';

@@ -54,7 +54,8 @@ describe.each(testEngines)('REST auth on %s', (engine) => {
     });
     expect(refreshed.status).toBe(200);
     const second = refreshCookieOf(refreshed.headers.getSetCookie())!;
-    expect(second).toBeDefined();
+    // A fresh 256-bit token (43 base64url characters), not the one it replaces.
+    expect(second).toMatch(/^[\w-]{43}$/);
     expect(second).not.toBe(first);
 
     const out = await rest(server.url, 'POST', '/api/v1/auth/logout', {

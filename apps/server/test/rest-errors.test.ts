@@ -1,4 +1,4 @@
-// REST failures of the caller's making, each SPEC.md's { detail, code, field? } with the code's
+// REST failures of the caller's making, each docs/contract.md's { detail, code, field? } with the code's
 // status: tokens (401), bad input in body, path or query (400 naming the field), conflicts (409).
 // The transport's own errors and the rate limit: rest-transport.test.ts.
 import { hmacToken } from '@repo/auth/testing';

@@ -1,6 +1,6 @@
 // Around each REST operation's schema: inputs the document allows with any field replaced by
 // arbitrary JSON (or the whole body by one), sent through the real server. Whatever comes back
-// is never a 5xx, and every error is SPEC.md's body with an app code.
+// is never a 5xx, and every error is docs/contract.md's body with an app code.
 import fc from 'fast-check';
 import { appCodeStatus } from '@repo/validators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -54,7 +54,7 @@ describe.runIf(testDatabaseUrl)('live sync as a property, two server processes',
     const built = buildBundle();
     removeBundle = built.remove;
     db = await createTestDatabase('postgres');
-    pair = await startServerPair(built.bundle, db.url!, TEST_JWT_SECRET);
+    pair = await startServerPair(built.main, db.url!, TEST_JWT_SECRET);
   }, 60_000);
   afterAll(async () => {
     await pair?.close();

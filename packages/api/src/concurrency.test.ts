@@ -1,10 +1,11 @@
 // One optimistic-concurrency rule for tasks and assets (concurrency.ts), under 8 real concurrent
 // writers on PostgreSQL (PGlite runs one statement at a time, so it cannot race): without a
 // version every write lands; with a stale one, exactly the stale writers get CONFLICT.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { AppError } from './errors';
-import { type TestUser, createTestApi } from './testing/caller';
+import type { TestUser } from './testing/caller';
+import { useTestApi } from './testing/fixtures';
 
 const WRITERS = 8;
 
@@ -25,14 +26,11 @@ const codes = (outcomes: ({ value: unknown } | { error: unknown })[]) =>
 
 // PostgreSQL only (TEST_DATABASE_URL); skipped, not failed, without it.
 describe.runIf(testEngines.includes('postgres'))('optimistic concurrency on PostgreSQL', () => {
-  const engine = 'postgres';
-  let db: TestDatabase;
+  const api = useTestApi('postgres', { poolSize: WRITERS + 2 });
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine, WRITERS + 2);
-    me = await createTestApi(db).newUser('occ');
+    me = await api.newUser('occ');
   });
-  afterAll(() => db?.close());
 
   it('asset.update: 8 writers without a version all land, each moving updatedAt forward', async () => {
     const asset = await me.caller.asset.create({ name: 'raced' });

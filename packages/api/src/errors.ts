@@ -1,4 +1,4 @@
-// Domain errors: procedures throw AppError with an appCode of SPEC.md; the error formatter
+// Domain errors: procedures throw AppError with an appCode of docs/contract.md; the error formatter
 // in trpc.ts turns every error into the same shape for every face (tRPC, REST, panel).
 import { TRPCError } from '@trpc/server';
 import { type AppCode, appCodeStatus } from '@repo/validators';

@@ -1,4 +1,4 @@
-// The tRPC transformer: superjson on the wire (SPEC.md), with a faster serializer for responses.
+// The tRPC transformer: superjson on the wire (docs/contract.md), with a faster serializer for responses.
 // superjson.serialize walks every value with generic type checks and array-copied paths; a page
 // of 50 tasks cost 2.6 ms of CPU against 0.7 ms here. Responses are JSON values and Dates, so
 // `serializeOutput` handles exactly those and emits byte-for-byte what superjson emits; on

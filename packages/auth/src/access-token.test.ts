@@ -37,7 +37,7 @@ async function codeOf(token: string, at = now) {
 }
 
 describe('access tokens', () => {
-  it('signs HS256 at+jwt tokens with every SPEC claim, valid for 15 minutes', async () => {
+  it('signs HS256 at+jwt tokens with every claim of docs/contract.md, valid for 15 minutes', async () => {
     const { token, expiresAt } = await tokens.sign(subject, now);
     const [head] = token.split('.');
     expect(JSON.parse(Buffer.from(head!, 'base64url').toString())).toEqual({

@@ -1,4 +1,4 @@
-// The one error type of this package. It carries a SPEC.md appCode so the API layer can map it
+// The one error type of this package. It carries an appCode of docs/contract.md so the API layer can map it
 // without inspecting messages, while this package stays free of tRPC and HTTP.
 import type { AppCode } from '@repo/validators';
 

@@ -2,7 +2,7 @@
 // call, which halves verification throughput.
 import { webcrypto } from 'node:crypto';
 
-/** SPEC.md: HS256 secrets carry at least 256 bits. */
+/** docs/contract.md (Tokens): HS256 secrets carry at least 256 bits. */
 export const MIN_HMAC_SECRET_BYTES = 32;
 
 export function importHmacKey(secret: string, purpose: string): Promise<webcrypto.CryptoKey> {

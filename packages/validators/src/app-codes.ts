@@ -1,4 +1,4 @@
-// The error codes of SPEC.md, shared by the server and both clients so a screen can switch on
+// The error codes of docs/contract.md, shared by the server and both clients so a screen can switch on
 // `error.data.appCode` with the compiler checking every case.
 export const appCodeStatus = {
   VALIDATION_ERROR: 400,

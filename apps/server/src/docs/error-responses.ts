@@ -1,4 +1,4 @@
-// The document's error side: one `Error` schema (SPEC.md's `{ detail, code, field? }`) and one
+// The document's error side: one `Error` schema (docs/contract.md's `{ detail, code, field? }`) and one
 // shared response per status, referenced by every operation that can answer it. It replaces
 // trpc-to-openapi's own error schemas, which describe a body this server never sends.
 import { type AppCode, appCodeStatus } from '@repo/validators';
@@ -14,7 +14,7 @@ export const errorSchema: SchemaObject = {
     code: {
       type: 'string',
       enum: Object.keys(appCodeStatus),
-      description: 'What went wrong, for programs: an app code of SPEC.md.',
+      description: 'What went wrong, for programs: an app code of docs/contract.md.',
     },
     field: { type: 'string', description: 'The input field at fault, when there is one.' },
   },

@@ -11,7 +11,7 @@ const SELF_ONLY = [
   "script-src 'self'",
   "style-src 'self'",
   // blob: for previews of images the user picks before uploading them; https: because an
-  // asset's images are URLs anywhere on the web (SPEC: imageUrls, https only), shown in the grid.
+  // asset's images are URLs anywhere on the web (docs/contract.md: imageUrls, https only), shown in the grid.
   "img-src 'self' data: blob: https:",
   "font-src 'self'",
   "connect-src 'self'",

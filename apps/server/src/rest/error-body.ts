@@ -1,5 +1,5 @@
 // Every REST error, whoever threw it, goes through the router's one error formatter (packages/api
-// trpc.ts) and comes out as SPEC.md's `{ detail, code, field? }` with the code's status: the
+// trpc.ts) and comes out as docs/contract.md's `{ detail, code, field? }` with the code's status: the
 // same appCode, field and message the tRPC face reports, and never a stack or SQL.
 import type { AnyTRPCRouter } from '@trpc/server';
 import { getTRPCErrorFromUnknown, getTRPCErrorShape } from '@trpc/server';

@@ -1,4 +1,4 @@
-// Words for the server's errors, by appCode (SPEC.md), for forms and toasts.
+// Words for the server's errors, by appCode (docs/contract.md), for forms and toasts.
 import { appCodeOf, fieldErrorsOf, retryAfterOf } from '@repo/client';
 
 export function errorMessage(error: unknown): string {

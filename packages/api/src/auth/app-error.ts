@@ -1,5 +1,5 @@
 // packages/auth throws AuthError (framework-free); procedures answer AppError. The appCode
-// passes through unchanged, so both layers speak SPEC.md's codes.
+// passes through unchanged, so both layers speak docs/contract.md's codes.
 import { AuthError } from '@repo/auth';
 import { AppError } from '../errors';
 

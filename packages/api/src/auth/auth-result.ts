@@ -1,4 +1,4 @@
-// Turns a session into the AuthResult of SPEC.md and delivers its refresh token the way the
+// Turns a session into the AuthResult of docs/contract.md and delivers its refresh token the way the
 // client asked: in an HttpOnly cookie for the web (never in the body), in the body for mobile.
 import { type IssuedRefresh, type PublicUser, startSession } from '@repo/auth';
 import type { AuthResult, SessionMode } from '@repo/validators';

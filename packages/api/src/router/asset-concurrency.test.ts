@@ -1,20 +1,19 @@
 // asset.update under concurrency: expectedUpdatedAt is a compare-and-set, so of two clients
 // holding the same version exactly one wins; patches without it never lose each other's fields.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { AppError } from '../errors';
-import { type TestUser, createTestApi } from '../testing/caller';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('asset.update concurrency on %s', (engine) => {
-  let db: TestDatabase;
+  const api = useTestApi(engine, { poolSize: 8 });
   let me: TestUser;
   beforeAll(async () => {
     // Several connections on PostgreSQL, so the racing updates really overlap there.
-    db = await createTestDatabase(engine, 8);
-    me = await createTestApi(db).newUser('concurrency');
+    me = await api.newUser('concurrency');
   });
-  afterAll(() => db?.close());
 
   it('answers CONFLICT to a stale expectedUpdatedAt and writes nothing', async () => {
     const asset = await me.caller.asset.create({ name: 'Shared' });

@@ -1,25 +1,24 @@
 // asset.list cursors: anything but a cursor this list made for the same sort and order is
 // INVALID_CURSOR (400, field `cursor`), never a silently different page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import type { AssetSort } from '@repo/validators';
 import { encodeCursor } from '../pagination';
-import { type TestUser, createTestApi, testCursorKey } from '../testing/caller';
+import { type TestUser, testCursorKey } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('asset.list cursors on %s', (engine) => {
-  let db: TestDatabase;
+  const api = useTestApi(engine);
   let me: TestUser;
   let cursor: string;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    me = await createTestApi(db).newUser('cursor');
+    me = await api.newUser('cursor');
     for (const name of ['a', 'b', 'c'])
       await me.caller.asset.create({ name, estimatedValueCents: 100 });
     cursor =
       (await me.caller.asset.list({ sort: 'name', order: 'asc', limit: 1 })).nextCursor ?? '';
   });
-  afterAll(() => db?.close());
 
   const flip = (text: string, at: number) =>
     text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);

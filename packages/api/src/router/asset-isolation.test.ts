@@ -1,9 +1,10 @@
 // Owner scoping: user B calling every asset procedure with user A's ids gets NOT_FOUND (never
 // CONFLICT, which would reveal that the row exists) and A's assets stay exactly as they were.
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import type { RouterOutputs } from '../index';
-import { type Caller, type TestApi, createTestApi } from '../testing/caller';
+import type { Caller } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 import { type IsolationCase, itIsolates } from '../testing/isolation';
 
 type Asset = RouterOutputs['asset']['byId'];
@@ -72,13 +73,10 @@ const cases: IsolationCase<Ids>[] = [
 ];
 
 describe.each(testEngines)('asset isolation on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let intruder: Caller;
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
     const owner = await api.newUser('owner');
     const other = await api.newUser('intruder');
     intruder = other.caller;
@@ -99,13 +97,12 @@ describe.each(testEngines)('asset isolation on %s', (engine) => {
       cursor: nextCursor ?? '',
     };
   });
-  afterAll(() => db?.close());
 
   itIsolates(['asset'], cases, () => ({
     intruder,
     ids: current,
     // Every column of every owner row, so any write (even updatedAt alone) shows up.
     snapshot: () =>
-      db.prisma.asset.findMany({ where: { ownerId: current.ownerId }, orderBy: { id: 'asc' } }),
+      api.db.prisma.asset.findMany({ where: { ownerId: current.ownerId }, orderBy: { id: 'asc' } }),
   }));
 });

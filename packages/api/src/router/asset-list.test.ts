@@ -1,11 +1,11 @@
 // asset.list against a real database: for any assets, filters, sort, order and page size,
 // walking every page yields exactly the matching assets, in the order of a full sort.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { assetSorts, tagKey } from '@repo/validators';
 import type { RouterInputs } from '../index';
-import { type TestApi, createTestApi } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 import {
   type Filters,
   type Row,
@@ -21,23 +21,17 @@ const combos = assetSorts.flatMap((sort) => orders.map((order) => ({ sort, order
 const keys = (asset: { tags: string[] }) => ({ tagKeys: asset.tags.map(tagKey) });
 
 describe.each(testEngines)('asset.list pagination on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
-  });
-  afterAll(() => db?.close());
+  const api = useTestApi(engine);
 
   /** A fresh owner with `assets` (and a neighbour with the same ones, who must never show up). */
   async function ownerWith(assets: Omit<Row, 'id' | 'ownerId'>[]) {
     const [owner, neighbour] = await Promise.all([api.newUser('list'), api.newUser('neighbour')]);
     for (const ownerId of [owner.user.id, neighbour.user.id]) {
-      await db.prisma.asset.createMany({
+      await api.db.prisma.asset.createMany({
         data: assets.map((asset) => ({ ...asset, ...keys(asset), ownerId })),
       });
     }
-    const rows: Row[] = await db.prisma.asset.findMany({ where: { ownerId: owner.user.id } });
+    const rows: Row[] = await api.db.prisma.asset.findMany({ where: { ownerId: owner.user.id } });
     return { caller: owner.caller, rows };
   }
 
@@ -107,10 +101,10 @@ describe.each(testEngines)('asset.list pagination on %s', (engine) => {
             // Between requests: another device adds one asset and deletes one not yet seen.
             const added = additions[pages - 1];
             if (added)
-              await db.prisma.asset.create({ data: { ...added, ...keys(added), ownerId } });
+              await api.db.prisma.asset.create({ data: { ...added, ...keys(added), ownerId } });
             const victim = rows.find((row) => !seen.includes(row.id) && !removed.has(row.id));
             if (victim && pages % 2 === 1) {
-              await db.prisma.asset.delete({ where: { id: victim.id } });
+              await api.db.prisma.asset.delete({ where: { id: victim.id } });
               removed.add(victim.id);
             }
           } while (cursor && pages < 100);
@@ -121,7 +115,7 @@ describe.each(testEngines)('asset.list pagination on %s', (engine) => {
           const survivors = rows.filter((row) => !removed.has(row.id)).map((row) => row.id);
           expect(survivors.filter((id) => !seen.includes(id))).toEqual([]);
           // And what was seen is in sort order, as one walk over the final rows would give it.
-          const final = await db.prisma.asset.findMany({ where: { ownerId } });
+          const final = await api.db.prisma.asset.findMany({ where: { ownerId } });
           const order_ = expectedIds(final, {}, sort, order);
           expect(seen).toEqual(order_.filter((id) => seen.includes(id)));
         },

@@ -1,10 +1,11 @@
 // Every asset input limit at its edge (accepted) and one past it (VALIDATION_ERROR naming the field).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { MAX_METADATA_BYTES, MAX_MONEY_CENTS } from '@repo/validators';
 import type { RouterInputs } from '../index';
-import { type TestApi, type TestUser, createTestApi } from '../testing/caller';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 const text = (length: number) => 'x'.repeat(length);
 const httpsUrl = (length: number) =>
@@ -67,15 +68,11 @@ const rejected: [string, Record<string, unknown>, string][] = [
 ];
 
 describe.each(testEngines)('asset input limits on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
     me = await api.newUser('limits');
   });
-  afterAll(() => db?.close());
 
   const create = (input: Record<string, unknown>) =>
     me.caller.asset.create({ name: 'Item', ...input });
@@ -86,13 +83,13 @@ describe.each(testEngines)('asset input limits on %s', (engine) => {
   });
 
   it.each(rejected)('rejects %s, naming %s, and writes nothing', async (_label, input, field) => {
-    const before = await db.prisma.asset.count();
+    const before = await api.db.prisma.asset.count();
     expect(await errorOf(create(input))).toMatchObject({
       status: 400,
       appCode: 'VALIDATION_ERROR',
       field,
     });
-    expect(await db.prisma.asset.count()).toBe(before);
+    expect(await api.db.prisma.asset.count()).toBe(before);
   });
 
   it('keeps the first spelling of case-insensitive duplicate tags, in order', async () => {

@@ -1,20 +1,17 @@
 // asset.create / byId / update / delete: stored fields, defaults, money as numbers, NOT_FOUND.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { MAX_MONEY_CENTS } from '@repo/validators';
-import { type TestApi, type TestUser, createTestApi } from '../testing/caller';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('asset procedures on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
     me = await api.newUser('assets');
   });
-  afterAll(() => db?.close());
 
   it('creates an asset with defaults and a trimmed name', async () => {
     const asset = await me.caller.asset.create({ name: '  1909-S VDB cent  ' });
@@ -47,7 +44,7 @@ describe.each(testEngines)('asset procedures on %s', (engine) => {
     expect(asset.purchasePriceCents).toBe(0);
     expect(asset.estimatedValueCents).toBe(1_000_000_000_000);
     expect(JSON.parse(JSON.stringify(asset))).toMatchObject({ estimatedValueCents: 1e12 });
-    const row = await db.prisma.asset.findUniqueOrThrow({ where: { id: asset.id } });
+    const row = await api.db.prisma.asset.findUniqueOrThrow({ where: { id: asset.id } });
     expect(row.estimatedValueCents).toBe(1_000_000_000_000n);
   });
 
@@ -107,7 +104,7 @@ describe.each(testEngines)('asset procedures on %s', (engine) => {
   it('deletes an asset; it is then NOT_FOUND everywhere', async () => {
     const asset = await me.caller.asset.create({ name: 'Gone' });
     expect(await me.caller.asset.delete({ id: asset.id })).toEqual({ id: asset.id });
-    expect(await db.prisma.asset.count({ where: { id: asset.id } })).toBe(0);
+    expect(await api.db.prisma.asset.count({ where: { id: asset.id } })).toBe(0);
     // One at a time: each call is made only when the previous answer has been checked.
     const calls = [
       () => me.caller.asset.byId({ id: asset.id }),

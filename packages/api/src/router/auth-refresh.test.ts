@@ -1,21 +1,15 @@
 import { REUSE_GRACE_MS } from '@repo/auth';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, createAuthHarness } from '../testing/auth-harness';
+import { testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
 import { errorOf } from '../testing/error-shape';
+import { useAuthHarness } from '../testing/fixtures';
 
 const DAY = 24 * 3600 * 1000;
 
 describe.each(testEngines)('auth router: refresh and logout on %s', (engine) => {
-  let db: TestDatabase;
-  let h: AuthHarness;
+  const h = useAuthHarness(engine);
   let n = 0;
   const signUp = () => h.signUp(`r${++n}@example.com`);
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    h = createAuthHarness(db);
-  });
-  afterAll(() => db?.close());
 
   it('rotates a body token into a new body token and a working access token', async () => {
     const first = await signUp();
@@ -48,9 +42,10 @@ describe.each(testEngines)('auth router: refresh and logout on %s', (engine) => 
     expect('refreshToken' in late).toBe(false);
     expect(late.refreshTokenExpiresAt).toEqual(winner.refreshTokenExpiresAt);
     expect((await h.as(late.accessToken).auth.me()).id).toBe(first.user.id);
-    expect(
-      (await h.call().auth.refresh({ refreshToken: winner.refreshToken })).refreshToken,
-    ).toBeDefined();
+    // The winner's token still rotates: a fresh 256-bit token (43 base64url characters).
+    const next = await h.call().auth.refresh({ refreshToken: winner.refreshToken });
+    expect(next.refreshToken).toMatch(/^[\w-]{43}$/);
+    expect(next.refreshToken).not.toBe(winner.refreshToken);
   });
 
   it('after the grace window answers REFRESH_TOKEN_REUSED and ends the session for every holder', async () => {
@@ -113,11 +108,11 @@ describe.each(testEngines)('auth router: refresh and logout on %s', (engine) => 
       .auth.login({ email: a.user.email, password: 'correct horse battery', session: 'token' });
     const b = await signUp();
     await h.call({ refreshCookie: a.refreshToken }).auth.logout({ allDevices: true });
-    expect(await db.prisma.session.count({ where: { userId: a.user.id, revokedAt: null } })).toBe(
+    expect(await h.db.prisma.session.count({ where: { userId: a.user.id, revokedAt: null } })).toBe(
       0,
     );
     expect((await errorOf(h.as(a2.accessToken).auth.me())).appCode).toBe('INVALID_TOKEN');
-    expect(await db.prisma.session.count({ where: { userId: b.user.id, revokedAt: null } })).toBe(
+    expect(await h.db.prisma.session.count({ where: { userId: b.user.id, revokedAt: null } })).toBe(
       1,
     );
   });
@@ -136,7 +131,7 @@ describe.each(testEngines)('auth router: refresh and logout on %s', (engine) => 
     expect(await h.call().auth.logout({ refreshToken: current, allDevices: true })).toEqual({
       ok: true,
     });
-    expect(await db.prisma.session.count({ where: { userId: a.user.id, revokedAt: null } })).toBe(
+    expect(await h.db.prisma.session.count({ where: { userId: a.user.id, revokedAt: null } })).toBe(
       0,
     );
   });
@@ -156,14 +151,16 @@ describe.each(testEngines)('auth router: refresh and logout on %s', (engine) => 
 
   it('leaves exactly one live successor when one token is refreshed concurrently', async () => {
     const first = await signUp();
-    const session = await db.prisma.session.findFirstOrThrow({ where: { userId: first.user.id } });
+    const session = await h.db.prisma.session.findFirstOrThrow({
+      where: { userId: first.user.id },
+    });
     const results = await Promise.all(
       Array.from({ length: 6 }, () => h.call().auth.refresh({ refreshToken: first.refreshToken })),
     );
     expect(results.filter((r) => r.refreshToken)).toHaveLength(1);
-    expect(await db.prisma.refreshToken.count({ where: { sessionId: session.id } })).toBe(2);
+    expect(await h.db.prisma.refreshToken.count({ where: { sessionId: session.id } })).toBe(2);
     expect(
-      await db.prisma.refreshToken.count({ where: { sessionId: session.id, usedAt: null } }),
+      await h.db.prisma.refreshToken.count({ where: { sessionId: session.id, usedAt: null } }),
     ).toBe(1);
   });
 });

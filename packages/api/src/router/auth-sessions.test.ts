@@ -1,9 +1,10 @@
 import { createExternalIssuer } from '@repo/auth';
 import { hmacToken } from '@repo/auth/testing';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, createAuthHarness } from '../testing/auth-harness';
+import { testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
+import { createAuthHarness } from '../testing/auth-harness';
 import { errorOf } from '../testing/error-shape';
+import { useAuthHarness } from '../testing/fixtures';
 
 const password = 'correct horse battery';
 const external = {
@@ -13,19 +14,13 @@ const external = {
 };
 
 describe.each(testEngines)('auth router: sessions and passwords on %s', (engine) => {
-  let db: TestDatabase;
-  let h: AuthHarness;
+  const h = useAuthHarness(engine, { external: createExternalIssuer(external) });
   let n = 0;
   const signUp = () => h.signUp(`s${++n}@example.com`);
   const loginAgain = (email: string) =>
     h
       .call({ userAgent: 'second device', ip: '198.51.100.7' })
       .auth.login({ email, password, session: 'token' });
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    h = createAuthHarness(db, { external: createExternalIssuer(external) });
-  });
-  afterAll(() => db?.close());
 
   it("lists the caller's live sessions and marks the current one", async () => {
     const first = await signUp();
@@ -100,7 +95,7 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
       ).appCode,
     ).toBe('PASSWORD_TOO_SHORT');
     expect(
-      await db.prisma.session.count({ where: { userId: current.user.id, revokedAt: null } }),
+      await h.db.prisma.session.count({ where: { userId: current.user.id, revokedAt: null } }),
     ).toBe(3);
 
     expect(
@@ -109,7 +104,7 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
         .auth.changePassword({ currentPassword: password, newPassword: 'brand new secret' }),
     ).toEqual({ ok: true });
     expect(
-      await db.prisma.session.count({ where: { userId: current.user.id, revokedAt: null } }),
+      await h.db.prisma.session.count({ where: { userId: current.user.id, revokedAt: null } }),
     ).toBe(1);
     for (const other of others)
       expect((await errorOf(h.as(other.accessToken).auth.me())).appCode).toBe('INVALID_TOKEN');
@@ -138,7 +133,7 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
     expect(me).toMatchObject({ email: 'front@example.com', name: null });
     expect((await h.as(token).auth.me()).id).toBe(me.id);
     expect(
-      await db.prisma.user.count({
+      await h.db.prisma.user.count({
         where: { externalIssuer: external.issuer, externalSubject: 'front-user' },
       }),
     ).toBe(1);
@@ -167,7 +162,7 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
   });
 
   it('shares one rate-limit budget between register and login per client IP', async () => {
-    const limited = createAuthHarness(db, { points: 5 });
+    const limited = createAuthHarness(h.db, { points: 5 });
     const from = (ip: string) => limited.call({ ip });
     await from('192.0.2.1').auth.register({ email: 'rl@example.com', password, session: 'token' });
     await errorOf(from('192.0.2.1').auth.register({ email: 'not an email', password }));
@@ -188,14 +183,14 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
         message: 'Too many attempts; retry in 42 s',
       });
     }
-    expect(await db.prisma.user.count({ where: { email: 'rl2@example.com' } })).toBe(0);
+    expect(await h.db.prisma.user.count({ where: { email: 'rl2@example.com' } })).toBe(0);
     expect(
       (await from('192.0.2.2').auth.login({ email: 'rl@example.com', password })).user.email,
     ).toBe('rl@example.com');
   });
 
   it('limits password changes per user, from any address, before checking the password', async () => {
-    const limited = createAuthHarness(db, { points: 2 });
+    const limited = createAuthHarness(h.db, { points: 2 });
     const account = await limited
       .call()
       .auth.register({ email: 'pc@example.com', password, session: 'token' });
@@ -221,7 +216,7 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
   });
 
   it('limits failed logins per account across addresses; successes do not count', async () => {
-    const limited = createAuthHarness(db, { accountPoints: 2 });
+    const limited = createAuthHarness(h.db, { accountPoints: 2 });
     await limited
       .call()
       .auth.register({ email: 'stuffed@example.com', password, session: 'token' });
@@ -244,7 +239,7 @@ describe.each(testEngines)('auth router: sessions and passwords on %s', (engine)
   });
 
   it('counts an IPv6 client by its /64, so rotating addresses buys no attempts', async () => {
-    const limited = createAuthHarness(db, { points: 3 });
+    const limited = createAuthHarness(h.db, { points: 3 });
     const from = (ip: string) => limited.call({ ip });
     for (const ip of ['2001:db8:1:2::1', '2001:db8:1:2::abcd', '2001:db8:1:2:ffff::9']) {
       await errorOf(from(ip).auth.login({ email: 'v6@example.com', password }));

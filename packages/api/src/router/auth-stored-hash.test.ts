@@ -1,9 +1,9 @@
 // A stored hash the verifier cannot read (another scheme, a truncated or hand-edited value) is a
 // failed login for the client, never a 500: the password cannot be proven to match it.
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, createAuthHarness } from '../testing/auth-harness';
+import { testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
 import { errorOf } from '../testing/error-shape';
+import { useAuthHarness } from '../testing/fixtures';
 
 const password = 'correct horse battery';
 const unreadableHashes = {
@@ -14,19 +14,13 @@ const unreadableHashes = {
 };
 
 describe.each(testEngines)('auth.login against an unreadable stored hash on %s', (engine) => {
-  let db: TestDatabase;
-  let h: AuthHarness;
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    h = createAuthHarness(db);
-  });
-  afterAll(() => db?.close());
+  const h = useAuthHarness(engine);
 
   it.each(Object.entries(unreadableHashes))(
     'answers INVALID_CREDENTIALS for a %s hash',
     async (kind, passwordHash) => {
       const email = `${kind.replace(/\W/g, '-')}@example.com`;
-      await db.prisma.user.create({ data: { email, passwordHash } });
+      await h.db.prisma.user.create({ data: { email, passwordHash } });
       expect(await errorOf(h.call().auth.login({ email, password }))).toEqual({
         status: 401,
         appCode: 'INVALID_CREDENTIALS',
@@ -34,9 +28,9 @@ describe.each(testEngines)('auth.login against an unreadable stored hash on %s',
         retryAfter: undefined,
         message: 'Invalid email or password',
       });
-      const row = await db.prisma.user.findUniqueOrThrow({ where: { email } });
+      const row = await h.db.prisma.user.findUniqueOrThrow({ where: { email } });
       expect(row.passwordHash).toBe(passwordHash);
-      expect(await db.prisma.session.count({ where: { userId: row.id } })).toBe(0);
+      expect(await h.db.prisma.session.count({ where: { userId: row.id } })).toBe(0);
     },
   );
 });

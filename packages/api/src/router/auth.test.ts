@@ -1,20 +1,15 @@
 import { hashPassword, needsRehash, passwordParams } from '@repo/auth';
 import { decodePayload, unsignedToken } from '@repo/auth/testing';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthHarness, createAuthHarness, testJwt } from '../testing/auth-harness';
+import { testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
+import { testJwt } from '../testing/auth-harness';
 import { errorOf } from '../testing/error-shape';
+import { useAuthHarness } from '../testing/fixtures';
 
 const password = 'correct horse battery';
 
 describe.each(testEngines)('auth router: accounts on %s', (engine) => {
-  let db: TestDatabase;
-  let h: AuthHarness;
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    h = createAuthHarness(db);
-  });
-  afterAll(() => db?.close());
+  const h = useAuthHarness(engine);
 
   it('registers a mobile session: user, tokens, and the refresh token in the body', async () => {
     const now = h.clock.now();
@@ -46,9 +41,9 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
       iss: testJwt.issuer,
       type: 'access',
     });
-    const row = await db.prisma.user.findUniqueOrThrow({ where: { id: result.user.id } });
+    const row = await h.db.prisma.user.findUniqueOrThrow({ where: { id: result.user.id } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const sessions = await db.prisma.session.findMany({ where: { userId: result.user.id } });
+    const sessions = await h.db.prisma.session.findMany({ where: { userId: result.user.id } });
     expect(sessions).toHaveLength(1);
     expect(sessions[0]).toMatchObject({ userAgent: 'vitest', ip: '203.0.113.9' });
   });
@@ -78,7 +73,7 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
       Array.from({ length: 4 }, () => h.signUp('race@example.com')),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(await db.prisma.user.count({ where: { email: 'race@example.com' } })).toBe(1);
+    expect(await h.db.prisma.user.count({ where: { email: 'race@example.com' } })).toBe(1);
   });
 
   it.each([
@@ -102,7 +97,7 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
       .call()
       .auth.login({ email: ' LOGIN@example.com', password, session: 'token' });
     expect(result.user.id).toBe(user.id);
-    expect(await db.prisma.session.count({ where: { userId: user.id } })).toBe(2);
+    expect(await h.db.prisma.session.count({ where: { userId: user.id } })).toBe(2);
     const wrong = await errorOf(
       h.call().auth.login({ email: 'login@example.com', password: `${password} ` }),
     );
@@ -118,7 +113,7 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
   });
 
   it('refuses a password login for a user from an external issuer (no password)', async () => {
-    await db.prisma.user.create({
+    await h.db.prisma.user.create({
       data: { email: 'ext@example.com', externalIssuer: 'x', externalSubject: 'y' },
     });
     expect(
@@ -128,11 +123,11 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
 
   it('rehashes at login a password stored with weaker parameters', async () => {
     const weak = await hashPassword(password, { ...passwordParams, memoryCost: 8192, timeCost: 1 });
-    const user = await db.prisma.user.create({
+    const user = await h.db.prisma.user.create({
       data: { email: 'old@example.com', passwordHash: weak },
     });
     await h.call().auth.login({ email: 'old@example.com', password });
-    const { passwordHash } = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    const { passwordHash } = await h.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(passwordHash).not.toBe(weak);
     expect(needsRehash(passwordHash!)).toBe(false);
     await h.call().auth.login({ email: 'old@example.com', password });
@@ -163,7 +158,7 @@ describe.each(testEngines)('auth router: accounts on %s', (engine) => {
       appCode: 'TOKEN_EXPIRED',
     });
     h.clock.advance(-(15 * 60_000 + 6_000));
-    await db.prisma.user.delete({ where: { id: user.id } });
+    await h.db.prisma.user.delete({ where: { id: user.id } });
     // Deleted behind the API's back, no revocation event: the session cache would answer for up
     // to its TTL (session-cache.test.ts), so forget it as a revocation would.
     h.services.sessionCache?.evictUser(user.id);

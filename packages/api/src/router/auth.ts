@@ -1,4 +1,4 @@
-// The auth router: accounts, sessions and their tokens (SPEC.md, issue 3). The rules live in
+// The auth router: accounts, sessions and their tokens (docs/contract.md: Procedures, Tokens). The rules live in
 // packages/auth and ../auth/*; each procedure only strings them together.
 import type { TRPCRouterRecord } from '@trpc/server';
 import {

@@ -2,22 +2,21 @@
 // answer VALIDATION_ERROR with the field named and write nothing; an output failing its own
 // schema is our bug (INTERNAL), never a client's VALIDATION_ERROR.
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestUser, createTestApi } from '../testing/caller';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 import { createCallerFactory, publicProcedure, router } from '../trpc';
 
 const NUL = 'a\u0000b';
 
 describe.each(testEngines)('hostile input on %s', (engine) => {
-  let db: TestDatabase;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    me = await createTestApi(db).newUser('hostile');
+    me = await api.newUser('hostile');
   });
-  afterAll(() => db?.close());
 
   const refused = async (call: Promise<unknown>, field: string) =>
     expect(await errorOf(call)).toMatchObject({ status: 400, appCode: 'VALIDATION_ERROR', field });
@@ -40,9 +39,9 @@ describe.each(testEngines)('hostile input on %s', (engine) => {
       'metadata',
     );
     await refused(me.caller.asset.list({ q: NUL }), 'q');
-    expect(await db.prisma.task.count({ where: { userId: me.user.id } })).toBe(1);
-    expect(await db.prisma.asset.count({ where: { ownerId: me.user.id } })).toBe(0);
-    expect(await db.prisma.tag.count({ where: { userId: me.user.id } })).toBe(0);
+    expect(await api.db.prisma.task.count({ where: { userId: me.user.id } })).toBe(1);
+    expect(await api.db.prisma.asset.count({ where: { ownerId: me.user.id } })).toBe(0);
+    expect(await api.db.prisma.tag.count({ where: { userId: me.user.id } })).toBe(0);
   });
 
   it('refuses a year +275760 due date, so the list it would have broken still reads', async () => {

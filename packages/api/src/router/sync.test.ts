@@ -1,24 +1,21 @@
 // sync.events through the router: every write emits, in commit order, exactly what byId answers;
 // replay from lastEventId is exact; an unknown id answers resync; a user sees only their own.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { AppError } from '../errors';
 import { createContextInner } from '../context';
 import { appRouter } from '../root';
-import { type TestApi, type TestUser, createTestApi } from '../testing/caller';
+import type { TestUser } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 import { openSync } from '../testing/sync-reader';
 import { createCallerFactory } from '../trpc';
 
 describe.each(testEngines)('sync.events on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
     me = await api.newUser('sync');
   });
-  afterAll(() => db?.close());
 
   it('emits every write, in order, with what byId answers', async () => {
     // A fresh user's log is empty: resuming after '0' is resuming from the start.
@@ -133,7 +130,7 @@ describe.each(testEngines)('sync.events on %s', (engine) => {
     const user = await api.newUser('expiry');
     const caller = createCaller(
       createContextInner({
-        db,
+        db: api.db,
         services: api.services,
         auth: {
           user: user.user,

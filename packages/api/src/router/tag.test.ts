@@ -1,19 +1,14 @@
 // tag.list / create / update / delete: case-insensitive uniqueness decided by the database,
 // colours, and unlinking on delete.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestApi, type TestUser, createTestApi } from '../testing/caller';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('tag procedures on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let me: TestUser;
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
-  });
-  afterAll(() => db?.close());
   // A fresh user per test: tag names are unique per user.
   const fresh = async () => (me = await api.newUser('tags'));
 
@@ -50,7 +45,7 @@ describe.each(testEngines)('tag procedures on %s', (engine) => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const losers = calls.filter((_, i) => results[i]!.status === 'rejected');
     for (const loser of losers) expect(await errorOf(loser)).toMatchObject(conflictOnName);
-    expect(await db.prisma.tag.count({ where: { userId: me.user.id } })).toBe(1);
+    expect(await api.db.prisma.tag.count({ where: { userId: me.user.id } })).toBe(1);
   });
 
   it('allows the same name for different users', async () => {
@@ -82,7 +77,7 @@ describe.each(testEngines)('tag procedures on %s', (engine) => {
     const task = await me.caller.task.create({ title: 'Tagged', tagIds: [keep.id, drop.id] });
     expect(await me.caller.tag.delete({ id: drop.id })).toEqual({ id: drop.id });
     expect((await me.caller.task.byId({ id: task.id })).tags).toEqual([keep]);
-    expect(await db.prisma.taskTag.count({ where: { tagId: drop.id } })).toBe(0);
+    expect(await api.db.prisma.taskTag.count({ where: { tagId: drop.id } })).toBe(0);
     expect(await errorOf(me.caller.tag.delete({ id: drop.id }))).toMatchObject({
       status: 404,
       appCode: 'NOT_FOUND',

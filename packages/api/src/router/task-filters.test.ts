@@ -1,16 +1,15 @@
 // task.list filters by example (the property walk in task-list.test.ts covers them at random).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestUser, createTestApi } from '../testing/caller';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('task.list filters on %s', (engine) => {
-  let db: TestDatabase;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    me = await createTestApi(db).newUser('filters');
+    me = await api.newUser('filters');
   });
-  afterAll(() => db?.close());
 
   const titles = async (input: Parameters<TestUser['caller']['task']['list']>[0]) =>
     (await me.caller.task.list({ sort: 'title', order: 'asc', ...input })).items.map(
@@ -64,7 +63,7 @@ describe.each(testEngines)('task.list filters on %s', (engine) => {
   });
 
   it('status and priority filter; tasks without a due date come last in both orders', async () => {
-    const user = await createTestApi(db).newUser('order');
+    const user = await api.newUser('order');
     const make = (title: string, dueDate: Date | null, priority: 'low' | 'high') =>
       user.caller.task.create({ title, dueDate, priority });
     await make('undated', null, 'high');

@@ -1,7 +1,8 @@
 // Every task and tag procedure, called by user B with user A's ids: NOT_FOUND, A unchanged.
-import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestUser, createTestApi } from '../testing/caller';
+import { beforeAll, describe, expect } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 import { type IsolationCase, itIsolates } from '../testing/isolation';
 
 interface Ids {
@@ -63,13 +64,11 @@ const cases: IsolationCase<Ids>[] = [
 ];
 
 describe.each(testEngines)('task and tag isolation on %s', (engine) => {
-  let db: TestDatabase;
+  const api = useTestApi(engine);
   let a: TestUser;
   let b: TestUser;
   let ids: Ids;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    const api = createTestApi(db);
     [a, b] = await Promise.all([api.newUser('a'), api.newUser('b')]);
     const tag = await a.caller.tag.create({ name: 'A tag', color: '#123456' });
     const task = await a.caller.task.create({
@@ -82,18 +81,20 @@ describe.each(testEngines)('task and tag isolation on %s', (engine) => {
     const ownTask = await b.caller.task.create({ title: 'B task' });
     ids = { task: task.id, tag: tag.id, tagName: tag.name, ownTask: ownTask.id, ownTag: ownTag.id };
   });
-  afterAll(() => db?.close());
 
   // A's rows, and B's task links (a foreign tag must not get linked to B's task either).
   const snapshot = async () => ({
-    tasks: await db.prisma.task.findMany({
+    tasks: await api.db.prisma.task.findMany({
       where: { userId: a.user.id },
       include: { tags: true },
       orderBy: { id: 'asc' },
     }),
-    tags: await db.prisma.tag.findMany({ where: { userId: a.user.id }, orderBy: { id: 'asc' } }),
-    links: await db.prisma.taskTag.findMany({ orderBy: [{ taskId: 'asc' }, { tagId: 'asc' }] }),
-    taskCount: await db.prisma.task.count(),
+    tags: await api.db.prisma.tag.findMany({
+      where: { userId: a.user.id },
+      orderBy: { id: 'asc' },
+    }),
+    links: await api.db.prisma.taskTag.findMany({ orderBy: [{ taskId: 'asc' }, { tagId: 'asc' }] }),
+    taskCount: await api.db.prisma.task.count(),
   });
 
   itIsolates(['task', 'tag'], cases, () => ({ intruder: b.caller, ids, snapshot }));

@@ -2,20 +2,15 @@
 // returns exactly the filtered set in order; with inserts and deletes between pages, every page
 // is exactly what keyset semantics promise (see README.md, "Paging while the list changes").
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type Caller, type TestApi, createTestApi } from '../testing/caller';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { Caller } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 import * as model from '../testing/task-list-model';
 import { serializeOutput } from '../transformer';
 
 describe.each(testEngines)('task.list pages on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
-  });
-  afterAll(() => db?.close());
+  const api = useTestApi(engine);
 
   /** A fresh user with three tags and `seeds` as tasks; returns the model of what was stored. */
   async function setUp(seeds: model.TaskSeed[]) {
@@ -27,7 +22,7 @@ describe.each(testEngines)('task.list pages on %s', (engine) => {
   }
 
   async function insertTasks(userId: string, tagIds: number[], seeds: model.TaskSeed[]) {
-    const rows = await db.prisma.task.createManyAndReturn({
+    const rows = await api.db.prisma.task.createManyAndReturn({
       data: seeds.map(({ tags: _tags, ...seed }) => ({
         ...seed,
         userId,
@@ -40,7 +35,7 @@ describe.each(testEngines)('task.list pages on %s', (engine) => {
       id: rows[i]!.id,
       tagIds: tags.map((t) => tagIds[t]!),
     }));
-    await db.prisma.taskTag.createMany({
+    await api.db.prisma.taskTag.createMany({
       data: tasks.flatMap((task) => task.tagIds.map((tagId) => ({ taskId: task.id, tagId }))),
     });
     return tasks;
@@ -118,7 +113,7 @@ describe.each(testEngines)('task.list pages on %s', (engine) => {
             const step = steps[i];
             if (!step) continue;
             const doomed = step.deletes.map((n) => live[n % live.length]?.id);
-            await db.prisma.task.deleteMany({
+            await api.db.prisma.task.deleteMany({
               where: { id: { in: doomed.filter((id) => id !== undefined) } },
             });
             live = live.filter((task) => !doomed.includes(task.id));

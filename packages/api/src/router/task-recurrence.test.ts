@@ -1,17 +1,12 @@
 // Completing a recurring task creates its next occurrence in the same transaction.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestApi, type TestUser, createTestApi } from '../testing/caller';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('recurring tasks on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let me: TestUser;
-  beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
-  });
-  afterAll(() => db?.close());
 
   /** A fresh user per test, so "the user's tasks" is exactly what the test made. */
   async function recurring(rule: string, dueDate: Date | null, tagNames: string[] = []) {

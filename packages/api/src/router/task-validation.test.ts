@@ -1,18 +1,17 @@
 // Input limits of the task and tag procedures, each at its edge and one past it, as a client
 // sees them (appCode and field through the error formatter).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestUser, createTestApi } from '../testing/caller';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('task and tag input limits on %s', (engine) => {
-  let db: TestDatabase;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    me = await createTestApi(db).newUser('limits');
+    me = await api.newUser('limits');
   });
-  afterAll(() => db?.close());
 
   const rejected = async (call: Promise<unknown>, field: string) =>
     expect(await errorOf(call)).toMatchObject({ status: 400, appCode: 'VALIDATION_ERROR', field });

@@ -1,21 +1,18 @@
 // task.create / byId / update / delete / toggleComplete: fields, tags, optimistic concurrency.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type TestApi, type TestUser, createTestApi } from '../testing/caller';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
+import type { TestUser } from '../testing/caller';
 import { errorOf } from '../testing/error-shape';
+import { useTestApi } from '../testing/fixtures';
 
 describe.each(testEngines)('task procedures on %s', (engine) => {
-  let db: TestDatabase;
-  let api: TestApi;
+  const api = useTestApi(engine);
   let me: TestUser;
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    api = createTestApi(db);
     me = await api.newUser('tasks');
   });
-  afterAll(() => db?.close());
 
-  const tagLinks = (taskId: number) => db.prisma.taskTag.count({ where: { taskId } });
+  const tagLinks = (taskId: number) => api.db.prisma.taskTag.count({ where: { taskId } });
 
   it('creates a task with defaults, trimmed title and its tags', async () => {
     const tag = await me.caller.tag.create({ name: 'Home' });
@@ -100,10 +97,10 @@ describe.each(testEngines)('task procedures on %s', (engine) => {
     const other = await api.newUser('other');
     const foreign = await other.caller.tag.create({ name: 'Theirs' });
     const mine = await me.caller.tag.create({ name: 'Mine' });
-    const before = await db.prisma.task.count();
+    const before = await api.db.prisma.task.count();
     const create = me.caller.task.create({ title: 'x', tagIds: [mine.id, foreign.id] });
     expect(await errorOf(create)).toMatchObject({ appCode: 'NOT_FOUND', field: 'tagIds' });
-    expect(await db.prisma.task.count()).toBe(before);
+    expect(await api.db.prisma.task.count()).toBe(before);
 
     const task = await me.caller.task.create({ title: 'keep', tagIds: [mine.id] });
     const update = me.caller.task.update({ id: task.id, title: 'changed', tagIds: [foreign.id] });

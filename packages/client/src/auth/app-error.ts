@@ -1,4 +1,4 @@
-// Reading SPEC.md's error shape (`data.appCode`, `data.fieldErrors`, `data.retryAfter`) off
+// Reading docs/contract.md's error shape (`data.appCode`, `data.fieldErrors`, `data.retryAfter`) off
 // whatever a tRPC call rejected with, without depending on the router's types.
 import type { AppCode } from '@repo/validators';
 

@@ -1,4 +1,4 @@
-// Money is integer minor units of an ISO 4217 currency (SPEC.md); how many digits a unit has
+// Money is integer minor units of an ISO 4217 currency (docs/contract.md); how many digits a unit has
 // (2 for USD, 0 for JPY, 3 for KWD) is Intl's knowledge, not ours.
 
 const formatters = new Map<string, Intl.NumberFormat>();

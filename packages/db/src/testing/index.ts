@@ -35,17 +35,41 @@ export async function createEmptyTestDatabase(engine: Engine, poolSize = 5): Pro
   }
   if (!testDatabaseUrl)
     throw new Error('TEST_DATABASE_URL is not set: PostgreSQL cannot be tested');
-  const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${name}"`);
-  const url = withDatabaseName(testDatabaseUrl, name);
-  const db = createDatabase({ databaseUrl: url, poolSize });
+  const scratch = await createScratchDatabase(testDatabaseUrl, 'test');
+  const db = createDatabase({ databaseUrl: scratch.url, poolSize });
   return {
     ...db,
-    url,
+    url: scratch.url,
     async close() {
       await db.close();
-      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await scratch.drop();
     },
+  };
+}
+
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  /** Drops it, even with connections still open. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database on the PostgreSQL server `serverUrl` names (a role that may create
+ * databases), called `<prefix>_<time>_<random>`: test files and benchmark runs each get their
+ * own and leave nothing behind.
+ */
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<ScratchDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  return {
+    name,
+    url: withDatabaseName(serverUrl, name),
+    // FORCE: a server under test that did not shut down cleanly must not keep it alive.
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
 
@@ -67,8 +91,8 @@ export function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl });
+async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     await client.query(sql);

@@ -1,5 +1,5 @@
 // Asset writes, each scoped to the owner. Only row work happens here: image processing and the
-// like belong to a queue later (seed 000), not to the request.
+// like belong to a queue later (docs/contract.md: assets), not to the request.
 // Every write also records its live-sync event in the same transaction (sync/record.ts).
 import type { Prisma } from '@repo/db';
 import { type AssetCreateInput, type AssetUpdateInput, tagKey } from '@repo/validators';
