@@ -6,12 +6,16 @@ import { ActivityIndicator, StyleSheet, View } from 'react-native';
 import { SafeAreaProvider } from 'react-native-safe-area-context';
 import { useApi } from '../api/api-context';
 import { AppProviders } from '../api/app-providers';
+import { CrashScreen } from '../components/crash-screen';
 import { MissingApiUrl } from '../components/missing-api-url';
 import { apiUrlFromEnvironment } from '../config/api-url';
 import { useSessionState } from '@repo/client/react';
 import { colors } from '../theme/theme';
 
 const apiUrl = apiUrlFromEnvironment();
+
+// expo-router renders this in place of a layout whose screens threw.
+export { CrashScreen as ErrorBoundary };
 
 export default function RootLayout() {
   return (
@@ -41,6 +45,10 @@ function Routes() {
       >
         <Stack.Protected guard={signedIn}>
           <Stack.Screen name="(app)" />
+        </Stack.Protected>
+        {/* Kept out while restoring too: an open route would swallow the deep link. */}
+        <Stack.Protected guard={!restoring}>
+          <Stack.Screen name="index" />
         </Stack.Protected>
         <Stack.Protected guard={!signedIn && !restoring}>
           <Stack.Screen name="sign-in" />
