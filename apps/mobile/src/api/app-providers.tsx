@@ -25,8 +25,16 @@ export function AppProviders({ apiUrl, children }: { apiUrl: string; children: R
 
   useEffect(() => {
     const disconnect = connectOnlineManager();
+    // Signed out, or the session ended (revoked, reused): the next person on this phone must
+    // not see this one's tasks, on screen or in the persisted cache.
+    const unsubscribe = api.session.subscribe((state) => {
+      if (state.status !== 'signed-out' || state.reason === 'none') return;
+      queryClient.clear();
+      void cachePersister.removeClient();
+    });
     void api.session.restore();
     return () => {
+      unsubscribe();
       disconnect();
       api.session.dispose();
     };
