@@ -6,9 +6,9 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppRouter } from '@repo/api';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM, PASSWORD, uniqueEmail } from '../../web/e2e/helpers/browser';
 import {
   type ProductionServer,
@@ -56,6 +56,7 @@ describe('the web export on a phone-sized screen', () => {
   let server: ProductionServer;
   let browser: Browser;
   let page: Page;
+  let context: BrowserContext;
   const pageErrors: string[] = [];
   const refused: string[] = [];
 
@@ -81,11 +82,11 @@ describe('the web export on a phone-sized screen', () => {
         `--host-resolver-rules=MAP ${E2E_API_HOST}:80 127.0.0.1:${apiPort}`,
       ],
     });
-    const context = await browser.newContext({
-      viewport: PHONE,
-      hasTouch: true,
-      baseURL: site.origin,
-    });
+  }, 120_000);
+
+  // Each test on a fresh phone: its own storage, so one test's session cannot leak into the next.
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: PHONE, hasTouch: true, baseURL: site.origin });
     // Only the export's host and the server: a request anywhere else is a bug (and refused).
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -97,7 +98,13 @@ describe('the web export on a phone-sized screen', () => {
     });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
-  }, 120_000);
+  });
+
+  afterEach(async () => {
+    await context.close();
+    pageErrors.length = 0;
+    refused.length = 0;
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -133,7 +140,7 @@ describe('the web export on a phone-sized screen', () => {
 
     await page.reload();
     await page.getByRole('heading', { name: 'Tasks' }).waitFor();
-    expect(await milk.getAttribute('aria-checked')).toBe('true');
+    await expect.poll(async () => milk.getAttribute('aria-checked')).toBe('true');
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
     await api.task.create.mutate({ title: 'Made on the laptop' });
@@ -146,6 +153,48 @@ describe('the web export on a phone-sized screen', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'signed-out.png') });
+
+    expect(pageErrors).toEqual([]);
+    expect(refused).toEqual([]);
+  }, 120_000);
+
+  it('keeps tags and an asset priced in its own currency', async () => {
+    const email = uniqueEmail('mobile-web-collection');
+    await page.goto('/sign-up');
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
+    const api = await signInThroughApi(server.url, email);
+
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await page.getByRole('textbox', { name: 'Tag name' }).fill('garden');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    const tagName = page.getByRole('textbox', { name: 'Name of garden' });
+    await tagName.fill('allotment');
+    await tagName.press('Enter');
+    await expect
+      .poll(async () => (await api.tag.list.query()).map((t) => t.name))
+      .toEqual(['allotment']);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await api.tag.list.query()).length).toBe(0);
+
+    await page.getByRole('tab', { name: 'Assets' }).click();
+    await page.getByRole('button', { name: 'New asset' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Blue vase');
+    await page.getByRole('textbox', { name: 'Currency' }).fill('EUR');
+    await page.getByRole('textbox', { name: 'Estimated value' }).fill('12.5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Blue vase' }).waitFor();
+    await expect
+      .poll(async () =>
+        (await api.asset.list.query({})).items.map((a) => [a.currency, a.estimatedValueCents]),
+      )
+      .toEqual([['EUR', 1250]]);
+    await page.getByText('€12.50').waitFor();
+    await page.getByRole('button', { name: 'Blue vase' }).click();
+    await page.getByRole('heading', { name: 'Blue vase' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'asset.png') });
 
     expect(pageErrors).toEqual([]);
     expect(refused).toEqual([]);
