@@ -30,6 +30,8 @@ export function createApi(apiUrl: string, store: SessionStore): Api {
     // A phone runs one copy of the app: nothing to coordinate with.
     lock: noopRefreshLock,
     refresh: createRefresh({ url }),
+    // Opened offline (a train, a plane), the phone stays signed in and shows its saved cache.
+    keepSavedSessionOffline: true,
   });
   const client = createApiClient({ url, session, EventSource: PlatformEventSource });
   // Logout names the refresh token itself and must work with an expired access token.
