@@ -148,6 +148,14 @@ describe('the web export on a phone-sized screen', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'tasks.png') });
 
     await page.getByRole('tab', { name: 'Account' }).click();
+    await page.getByText(email).waitFor();
+    // A reload here was a blank page: the saved cache brought the sessions' dates back as
+    // strings and formatting them threw.
+    await page.reload();
+    await page
+      .getByText(/^Last used /)
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.reload();
