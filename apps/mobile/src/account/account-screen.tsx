@@ -5,7 +5,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { useApi } from '../api/api-context';
-import { cachePersister } from '../api/query-client';
 import { Button } from '../components/button';
 import { colors, font, radius, space } from '../theme/theme';
 import { ChangePasswordForm } from './change-password-form';
@@ -21,14 +20,8 @@ export function AccountScreen() {
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.auth.sessions.queryKey() }),
     }),
   );
-  const signOut = useMutation({
-    mutationFn: async () => {
-      await api.signOut();
-      // The next person on this phone must not see this one's cached tasks.
-      queryClient.clear();
-      await cachePersister.removeClient();
-    },
-  });
+  // The providers clear the cache once the session is gone.
+  const signOut = useMutation({ mutationFn: () => api.signOut() });
 
   return (
     <SafeAreaView style={styles.screen} edges={['top']}>

@@ -25,8 +25,16 @@ export function AppProviders({ apiUrl, children }: { apiUrl: string; children: R
 
   useEffect(() => {
     const disconnect = connectOnlineManager();
+    // Signed out, or the session ended (revoked, reused): the next person on this phone must
+    // not see this one's tasks, on screen or in the persisted cache.
+    const unsubscribe = api.session.subscribe((state) => {
+      if (state.status !== 'signed-out' || state.reason === 'none') return;
+      queryClient.clear();
+      void cachePersister.removeClient();
+    });
     void api.session.restore();
     return () => {
+      unsubscribe();
       disconnect();
       api.session.dispose();
     };
@@ -37,8 +45,12 @@ export function AppProviders({ apiUrl, children }: { apiUrl: string; children: R
       <PersistQueryClientProvider
         client={queryClient}
         persistOptions={{ persister: cachePersister, maxAge: PERSIST_MAX_AGE_MS }}
-        // Mutations made offline before the app was closed are sent once the cache is back.
-        onSuccess={() => void queryClient.resumePausedMutations()}
+        // Once the saved cache is back: send the writes made offline before the app was closed,
+        // then refetch what is on screen (the saved copy is what the app last saw, maybe from
+        // before its last writes settled; it shows at once, and offline, but is not the truth).
+        onSuccess={() =>
+          void queryClient.resumePausedMutations().then(() => queryClient.invalidateQueries())
+        }
       >
         <TRPCProvider trpcClient={api.client} queryClient={queryClient}>
           {children}

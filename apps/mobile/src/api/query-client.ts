@@ -5,6 +5,8 @@ import AsyncStorage from '@react-native-async-storage/async-storage';
 import NetInfo from '@react-native-community/netinfo';
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import { QueryClient, onlineManager } from '@tanstack/react-query';
+import superjson from 'superjson';
+import { isOnline } from '../sync/netinfo-network';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,10 +15,7 @@ export const CACHE_STORAGE_KEY = 'query-cache';
 /** Feeds NetInfo's connectivity into onlineManager; returns the unsubscribe. */
 export function connectOnlineManager(): () => void {
   onlineManager.setEventListener((setOnline) =>
-    // isInternetReachable is null until NetInfo has probed: trust isConnected until then.
-    NetInfo.addEventListener((state) =>
-      setOnline(state.isConnected === true && state.isInternetReachable !== false),
-    ),
+    NetInfo.addEventListener((state) => setOnline(isOnline(state))),
   );
   return () => onlineManager.setEventListener(() => undefined);
 }
@@ -34,6 +33,11 @@ export function createQueryClient(): QueryClient {
 export const cachePersister = createAsyncStoragePersister({
   storage: AsyncStorage,
   key: CACHE_STORAGE_KEY,
+  // The cache holds what superjson decoded (Dates, among others). Plain JSON would bring a Date
+  // back as a string after a reload, and the first formatDateTime on it threw "Invalid time
+  // value", leaving a blank page.
+  serialize: (client) => superjson.stringify(client),
+  deserialize: (text) => superjson.parse(text),
 });
 
 export const PERSIST_MAX_AGE_MS = DAY_MS;

@@ -1,20 +1,23 @@
-// The typed client: tRPC over httpBatchLink (the streaming link is fragile on React Native),
-// superjson on the wire, the shared auth link for tokens and refresh. Only types come from
-// @repo/api; no server code reaches the bundle.
+// The typed client: the shared core's (packages/client): tRPC over httpBatchLink (the streaming
+// link is fragile on React Native) through the auth link, the live-sync subscription over an
+// EventSource, superjson on the wire. Only types come from @repo/api; no server code reaches
+// the bundle.
 import type { AppRouter } from '@repo/api';
 import {
+  type ApiClient,
   type SessionManager,
   type SessionStore,
-  authLink,
-  authorizationHeader,
+  createApiClient,
+  createRefresh,
   createSessionManager,
   noopRefreshLock,
 } from '@repo/client';
-import { type TRPCClient, createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
+import { PlatformEventSource } from '../sync/event-source';
 
 export interface Api {
-  client: TRPCClient<AppRouter>;
+  client: ApiClient;
   session: SessionManager;
   /** Ends the session on the server (best effort: offline, it still ends here). */
   signOut(): Promise<void>;
@@ -22,25 +25,18 @@ export interface Api {
 
 export function createApi(apiUrl: string, store: SessionStore): Api {
   const url = `${apiUrl}/trpc`;
-  // Refresh goes around the auth link: it is how the auth link gets its tokens.
-  const bare = createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, transformer: superjson })],
-  });
   const session = createSessionManager({
     store,
     // A phone runs one copy of the app: nothing to coordinate with.
     lock: noopRefreshLock,
-    refresh: (refreshToken) => bare.auth.refresh.mutate({ refreshToken }),
+    refresh: createRefresh({ url }),
+    // Opened offline (a train, a plane), the phone stays signed in and shows its saved cache.
+    keepSavedSessionOffline: true,
   });
-  const client = createTRPCClient<AppRouter>({
-    links: [
-      authLink<AppRouter>(session),
-      httpBatchLink({
-        url,
-        transformer: superjson,
-        headers: ({ opList }) => authorizationHeader(opList),
-      }),
-    ],
+  const client = createApiClient({ url, session, EventSource: PlatformEventSource });
+  // Logout names the refresh token itself and must work with an expired access token.
+  const bare = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url, transformer: superjson })],
   });
   async function signOut() {
     const saved = await store.load();

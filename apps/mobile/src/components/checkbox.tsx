@@ -13,9 +13,10 @@ export function Checkbox({
 }) {
   return (
     <Pressable
-      accessibilityRole="checkbox"
-      accessibilityLabel={label}
-      accessibilityState={{ checked }}
+      // The ARIA props (not accessibilityState), which react-native-web turns into aria-checked.
+      role="checkbox"
+      aria-label={label}
+      aria-checked={checked}
       onPress={onToggle}
       hitSlop={10}
       style={[styles.box, checked && styles.checked]}

@@ -1,7 +1,7 @@
 // Edit a task. The save carries the updatedAt the form was loaded from; when the task changed
-// elsewhere meanwhile the server answers CONFLICT, and the person chooses: load the other
-// version, or save theirs over it on purpose.
-import { appCodeOf } from '@repo/client';
+// elsewhere meanwhile the server answers CONFLICT, and a dialog puts the saved version next to
+// mine: use theirs, or save mine over it on purpose.
+import { appCodeOf, buildRecurrenceRule, describeRecurrence } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
 import { taskPriorities } from '@repo/validators';
 import { useQuery } from '@tanstack/react-query';
@@ -12,11 +12,26 @@ import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { Chip } from '../components/chip';
+import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
 import { TextField } from '../components/text-field';
 import { colors, font, space } from '../theme/theme';
 import { RecurrenceBuilder } from './recurrence-builder';
 import { type TaskForm, formOf, parseDue, updateOf } from './task-form';
-import { useDeleteTask, useUpdateTask } from './task-mutations';
+import { type Task, useDeleteTask, useUpdateTask } from './task-mutations';
+
+const repeatOf = (form: TaskForm) =>
+  form.recurrence ? (describeRecurrence(buildRecurrenceRule(form.recurrence)) ?? '') : '';
+
+function conflictFields(mine: TaskForm, saved: Task): ConflictField[] {
+  const theirs = formOf(saved);
+  return [
+    { label: 'Title', mine: mine.title, theirs: theirs.title },
+    { label: 'Description', mine: mine.description, theirs: theirs.description },
+    { label: 'Priority', mine: mine.priority, theirs: theirs.priority },
+    { label: 'Due', mine: mine.due, theirs: theirs.due },
+    { label: 'Repeat', mine: repeatOf(mine), theirs: repeatOf(theirs) },
+  ];
+}
 
 export function TaskEditor({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -27,6 +42,8 @@ export function TaskEditor({ id }: { id: number }) {
   /** The version the form is based on: sent as expectedUpdatedAt. */
   const [baseline, setBaseline] = useState<Date | null>(null);
   const [dueError, setDueError] = useState<string | undefined>();
+  /** The version saved elsewhere that a save ran into (CONFLICT), until the person chooses. */
+  const [theirs, setTheirs] = useState<Task | null>(null);
 
   useEffect(() => {
     if (task.data && !form) {
@@ -47,7 +64,6 @@ export function TaskEditor({ id }: { id: number }) {
     );
   }
 
-  const conflict = appCodeOf(update.error) === 'CONFLICT';
   const set = (patch: Partial<TaskForm>) => setForm({ ...form, ...patch });
 
   const save = (expectedUpdatedAt: Date) => {
@@ -56,21 +72,27 @@ export function TaskEditor({ id }: { id: number }) {
     setDueError(undefined);
     update.mutate(
       { id, expectedUpdatedAt, ...updateOf(form, due) },
-      { onSuccess: () => router.back() },
+      {
+        onSuccess: () => router.back(),
+        onError: (error) => {
+          if (appCodeOf(error) !== 'CONFLICT') return;
+          void task.refetch().then((latest) => latest.data && setTheirs(latest.data));
+        },
+      },
     );
   };
 
-  const loadTheirs = async () => {
-    const latest = await task.refetch();
-    if (!latest.data) return;
-    setForm(formOf(latest.data));
-    setBaseline(latest.data.updatedAt);
+  const takeTheirs = (saved: Task) => {
+    setForm(formOf(saved));
+    setBaseline(saved.updatedAt);
+    setTheirs(null);
     update.reset();
   };
 
-  const keepMine = async () => {
-    const latest = await task.refetch();
-    if (latest.data) save(latest.data.updatedAt);
+  const keepMine = (saved: Task) => {
+    setBaseline(saved.updatedAt);
+    setTheirs(null);
+    save(saved.updatedAt);
   };
 
   return (
@@ -83,24 +105,16 @@ export function TaskEditor({ id }: { id: number }) {
           </Text>
           <Button title="Save" busy={update.isPending} onPress={() => save(baseline)} />
         </View>
-        {conflict ? (
-          <View style={styles.conflict}>
-            <Banner message="This task was changed on another device since you opened it." />
-            <View style={styles.row}>
-              <View style={{ flex: 1 }}>
-                <Button
-                  title="Load their version"
-                  variant="secondary"
-                  onPress={() => void loadTheirs()}
-                />
-              </View>
-              <View style={{ flex: 1 }}>
-                <Button title="Keep mine" onPress={() => void keepMine()} />
-              </View>
-            </View>
-          </View>
-        ) : update.error ? (
+        {update.error && appCodeOf(update.error) !== 'CONFLICT' ? (
           <Banner message={update.error.message} />
+        ) : null}
+        {theirs ? (
+          <ConflictDialog
+            what="task"
+            fields={conflictFields(form, theirs)}
+            onKeepMine={() => keepMine(theirs)}
+            onUseTheirs={() => takeTheirs(theirs)}
+          />
         ) : null}
         <TextField label="Title" value={form.title} onChangeText={(title) => set({ title })} />
         <TextField
@@ -155,5 +169,4 @@ const styles = StyleSheet.create({
   },
   label: { fontSize: 14, fontWeight: '600', color: colors.text },
   row: { flexDirection: 'row', flexWrap: 'wrap', gap: space.sm },
-  conflict: { gap: space.md },
 });

@@ -17,6 +17,7 @@ import {
 } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
+import { LiveStatus } from '../sync/live-status';
 import { colors, font, radius, space } from '../theme/theme';
 import { FiltersSheet } from './filters-sheet';
 import { QuickAddField } from './quick-add-field';
@@ -92,6 +93,7 @@ export function TasksScreen() {
         <Text accessibilityRole="header" style={font.title}>
           Tasks
         </Text>
+        <LiveStatus />
         <Pressable
           accessibilityRole="button"
           accessibilityLabel="Filters"
@@ -159,9 +161,12 @@ export function TasksScreen() {
           if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
         }}
         onEndReachedThreshold={0.5}
+        // A whole page at once: the rows are light, and a page is what one request brings.
+        initialNumToRender={TASK_PAGE_SIZE}
         refreshControl={
           <RefreshControl refreshing={refreshing} onRefresh={refresh} tintColor={colors.primary} />
         }
+        testID="task-list"
         contentContainerStyle={{ paddingTop: space.sm, paddingBottom: 96 }}
       />
       {deletion.pending ? (

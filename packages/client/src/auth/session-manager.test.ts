@@ -99,6 +99,38 @@ describe('session manager', () => {
     await expect(manager.accessToken()).rejects.toThrow('fetch failed');
     expect(manager.getState()).toEqual({ status: 'signed-in' });
   });
+
+  it('opens signed in offline on a phone with a saved refresh token, and refreshes once online', async () => {
+    const server = fakeCookieServer();
+    let online = false;
+    const store = createMemorySessionStore();
+    await store.save({ ...expired, refreshToken: 'saved' });
+    const manager = createSessionManager({
+      store,
+      lock: noopRefreshLock,
+      keepSavedSessionOffline: true,
+      refresh: () => (online ? server.refresh() : Promise.reject(new TypeError('fetch failed'))),
+    });
+    opened.push({ manager, lock: noopRefreshLock });
+    await manager.restore();
+    expect(manager.getState()).toEqual({ status: 'signed-in' });
+    online = true;
+    expect(await manager.accessToken()).toBe('a1');
+    expect(server.refreshes).toBe(1);
+  });
+
+  it('shows sign-in for an unreachable server at start without that option (the web)', async () => {
+    const store = createMemorySessionStore();
+    await store.save({ ...expired, refreshToken: 'saved' });
+    const manager = createSessionManager({
+      store,
+      lock: noopRefreshLock,
+      refresh: () => Promise.reject(new TypeError('fetch failed')),
+    });
+    opened.push({ manager, lock: noopRefreshLock });
+    await manager.restore();
+    expect(manager.getState()).toEqual({ status: 'signed-out', reason: 'none' });
+  });
 });
 
 describe('cross-tab refresh lock', () => {

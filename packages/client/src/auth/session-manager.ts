@@ -33,6 +33,13 @@ export interface SessionManagerOptions {
    */
   refreshAheadMs?: number;
   now?: () => number;
+  /**
+   * A phone opened offline: when restore() cannot reach the server but a refresh token is
+   * saved, answer signed-in (the app shows its saved data; the first request once online
+   * refreshes, and an ended session still ends then). Default off: without it, as on the web,
+   * an unreachable server at start means sign-in.
+   */
+  keepSavedSessionOffline?: boolean;
 }
 
 export interface SessionManager {
@@ -156,7 +163,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         await refresh(saved?.accessToken ?? null, saved ? 'ended' : 'none');
       } catch {
         // Offline or server down: without a token the app can only show sign-in.
-        if (state.status === 'restoring') setState({ status: 'signed-out', reason: 'none' });
+        if (state.status !== 'restoring') return;
+        const keep = options.keepSavedSessionOffline === true && Boolean(saved?.refreshToken);
+        setState(keep ? { status: 'signed-in' } : { status: 'signed-out', reason: 'none' });
       }
     },
     signedIn: (tokens) => keep(tokens, null),

@@ -1,0 +1,70 @@
+// The app's whole test run, and the report the root `pnpm test` reads (test-results/summary.json,
+// scripts/test.mjs at the root): the component tests (Jest, jest-expo), then the web export built
+// for the e2e server address, then the tests on that export (vitest: the bundle holds no server
+// code; the app in Chromium against the production server). Every stage runs even when an
+// earlier one failed, so one report counts them all.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_API_URL } from '../e2e/helpers/export-build.ts';
+
+const root = join(import.meta.dirname, '..');
+const results = join(root, 'test-results');
+const reports = { jest: join(results, 'jest.json'), e2e: join(results, 'e2e.json') };
+mkdirSync(results, { recursive: true });
+for (const file of [...Object.values(reports), join(results, 'summary.json')]) {
+  rmSync(file, { force: true });
+}
+
+const run = (command: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+    .status === 0;
+
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+
+const componentsPassed = run(bin('jest'), ['--json', `--outputFile=${reports.jest}`]);
+const exported = run(bin('expo'), ['export', '--platform', 'web', '--output-dir', 'dist'], {
+  EXPO_PUBLIC_API_URL: E2E_API_URL,
+  EXPO_OFFLINE: '1',
+  EXPO_NO_TELEMETRY: '1',
+});
+const e2ePassed = exported && run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.mts']);
+
+interface JsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: { status: string; assertionResults?: { status: string }[] }[];
+}
+
+/** Jest's --json and vitest's json reporter share these fields; a missing report is a failure. */
+function countsOf(file: string) {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
+  // A file that failed to load has no failed test, only a failed suite: count it.
+  const unloaded = (report.testResults ?? []).filter(
+    (suite) =>
+      suite.status === 'failed' &&
+      !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + unloaded,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+const [jest, e2e] = [countsOf(reports.jest), countsOf(reports.e2e)];
+const summary = {
+  passed: jest.passed + e2e.passed,
+  failed: jest.failed + e2e.failed,
+  skipped: jest.skipped + e2e.skipped,
+};
+writeFileSync(join(results, 'summary.json'), `${JSON.stringify(summary)}\n`);
+console.log(
+  `mobile: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped` +
+    (exported ? '' : ' (the web export did not build, so its tests did not run)'),
+);
+// A coverage floor missed fails Jest's command with every test green: still a failure.
+process.exit(componentsPassed && e2ePassed && summary.failed === 0 ? 0 : 1);

@@ -1,0 +1,3 @@
+import { AssetsScreen } from '../../../assets/assets-screen';
+
+export default AssetsScreen;

@@ -1,0 +1,3 @@
+import { TagsScreen } from '../../tags/tags-screen';
+
+export default TagsScreen;

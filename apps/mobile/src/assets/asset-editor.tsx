@@ -1,0 +1,227 @@
+// Create or edit an asset, with the web form's field names. Prices are typed in the asset's
+// currency and shown back through the shared money formatter; an edit carries the updatedAt it
+// was loaded from, and a CONFLICT opens the same choice as the task editor.
+import { appCodeOf, fieldErrorsOf, formatMoney, parseMoney } from '@repo/client';
+import { useTRPC, useTRPCClient } from '@repo/client/react';
+import { assetConditions } from '@repo/validators';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { router } from 'expo-router';
+import { useState } from 'react';
+import { ActivityIndicator, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { SafeAreaView } from 'react-native-safe-area-context';
+import { Banner } from '../components/banner';
+import { Button } from '../components/button';
+import { Chip } from '../components/chip';
+import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
+import { TextField } from '../components/text-field';
+import { colors, font, space } from '../theme/theme';
+import {
+  type Asset,
+  type AssetForm,
+  type AssetFormProblems,
+  assetFormOf,
+  assetInputOf,
+  conditionLabel,
+} from './asset-form-state';
+
+function conflictFields(mine: AssetForm, saved: Asset): ConflictField[] {
+  const theirs = assetFormOf(saved);
+  const fields = [
+    ['Name', 'name'],
+    ['Category', 'category'],
+    ['Purchase price', 'purchasePrice'],
+    ['Estimated value', 'estimatedValue'],
+    ['Description', 'description'],
+  ] as const;
+  return [
+    ...fields.map(([label, key]) => ({ label, mine: mine[key], theirs: theirs[key] })),
+    { label: 'Condition', mine: mine.condition ?? '', theirs: theirs.condition ?? '' },
+  ];
+}
+
+/** "12.5" in EUR reads back as "€12.50": what will be stored, before saving. */
+function moneyHint(text: string, currency: string): string | undefined {
+  if (!text.trim()) return undefined;
+  const cents = parseMoney(text, currency.trim().toUpperCase() || 'USD');
+  return cents === null ? undefined : formatMoney(cents, currency.trim().toUpperCase() || 'USD');
+}
+
+export function AssetEditor({ id }: { id: string | undefined }) {
+  const trpc = useTRPC();
+  const asset = useQuery({ ...trpc.asset.byId.queryOptions({ id: id ?? '' }), enabled: !!id });
+  if (id && !asset.data) {
+    return (
+      <SafeAreaView style={styles.center}>
+        {asset.error ? (
+          <Banner message="This asset could not be loaded." />
+        ) : (
+          <ActivityIndicator color={colors.primary} />
+        )}
+      </SafeAreaView>
+    );
+  }
+  return <AssetFormScreen asset={asset.data ?? null} />;
+}
+
+function AssetFormScreen({ asset }: { asset: Asset | null }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState(() => assetFormOf(asset));
+  const [baseline, setBaseline] = useState(asset?.updatedAt);
+  const [problems, setProblems] = useState<AssetFormProblems>({});
+  const [error, setError] = useState<unknown>(null);
+  const [theirs, setTheirs] = useState<Asset | null>(null);
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<AssetForm>) => setForm((current) => ({ ...current, ...patch }));
+
+  async function save(expectedUpdatedAt: Date | undefined) {
+    const { input, problems: unreadable } = assetInputOf(form);
+    setProblems(unreadable ?? {});
+    if (!input) return;
+    setSaving(true);
+    setError(null);
+    try {
+      if (asset) await client.asset.update.mutate({ id: asset.id, expectedUpdatedAt, ...input });
+      else await client.asset.create.mutate(input);
+      await queryClient.invalidateQueries({ queryKey: trpc.asset.pathKey() });
+      router.back();
+    } catch (caught) {
+      if (asset && appCodeOf(caught) === 'CONFLICT') {
+        const saved = await client.asset.byId.query({ id: asset.id }).catch(() => null);
+        if (saved) return setTheirs(saved);
+      }
+      setError(caught);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const serverFields = fieldErrorsOf(error);
+  const fieldError = (name: string) => serverFields[name]?.[0];
+  const title = asset ? 'Edit asset' : 'New asset';
+
+  return (
+    <SafeAreaView style={styles.screen}>
+      <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
+        <View style={styles.top}>
+          <Button title="Cancel" variant="secondary" onPress={() => router.back()} />
+          <Text accessibilityRole="header" style={font.heading}>
+            {title}
+          </Text>
+          <Button title="Save" busy={saving} onPress={() => void save(baseline)} />
+        </View>
+        {error !== null && Object.keys(serverFields).length === 0 ? (
+          <Banner message={(error as Error).message} />
+        ) : null}
+        <TextField
+          label="Name"
+          value={form.name}
+          maxLength={200}
+          onChangeText={(name) => set({ name })}
+          error={fieldError('name')}
+        />
+        <TextField
+          label="Category"
+          value={form.category}
+          maxLength={50}
+          onChangeText={(category) => set({ category })}
+        />
+        <Text style={styles.label}>Condition</Text>
+        <View style={styles.row}>
+          {assetConditions.map((condition) => (
+            <Chip
+              key={condition}
+              label={conditionLabel(condition)}
+              selected={form.condition === condition}
+              onPress={() => set({ condition: form.condition === condition ? null : condition })}
+            />
+          ))}
+        </View>
+        <TextField
+          label="Acquired"
+          placeholder="YYYY-MM-DD"
+          value={form.acquiredAt}
+          onChangeText={(acquiredAt) => set({ acquiredAt })}
+          error={problems.acquiredAt ?? fieldError('acquiredAt')}
+        />
+        <TextField
+          label="Currency"
+          value={form.currency}
+          maxLength={3}
+          autoCapitalize="characters"
+          onChangeText={(currency) => set({ currency })}
+          error={fieldError('currency')}
+        />
+        <TextField
+          label="Purchase price"
+          value={form.purchasePrice}
+          keyboardType="decimal-pad"
+          onChangeText={(purchasePrice) => set({ purchasePrice })}
+          error={problems.purchasePrice ?? fieldError('purchasePriceCents')}
+        />
+        {moneyHint(form.purchasePrice, form.currency) ? (
+          <Text style={font.small}>{moneyHint(form.purchasePrice, form.currency)}</Text>
+        ) : null}
+        <TextField
+          label="Estimated value"
+          value={form.estimatedValue}
+          keyboardType="decimal-pad"
+          onChangeText={(estimatedValue) => set({ estimatedValue })}
+          error={problems.estimatedValue ?? fieldError('estimatedValueCents')}
+        />
+        {moneyHint(form.estimatedValue, form.currency) ? (
+          <Text style={font.small}>{moneyHint(form.estimatedValue, form.currency)}</Text>
+        ) : null}
+        <TextField
+          label="Description"
+          value={form.description}
+          multiline
+          onChangeText={(description) => set({ description })}
+          style={{ minHeight: 96, textAlignVertical: 'top', paddingTop: space.md }}
+        />
+        <TextField
+          label="Image URLs (one per line, https)"
+          value={form.imageUrls}
+          multiline
+          autoCapitalize="none"
+          onChangeText={(imageUrls) => set({ imageUrls })}
+          error={fieldError('imageUrls')}
+          style={{ minHeight: 72, textAlignVertical: 'top', paddingTop: space.md }}
+        />
+        <TextField
+          label="Tags (comma separated)"
+          value={form.tags}
+          autoCapitalize="none"
+          onChangeText={(tags) => set({ tags })}
+          error={fieldError('tags')}
+        />
+      </ScrollView>
+      {theirs ? (
+        <ConflictDialog
+          what="asset"
+          fields={conflictFields(form, theirs)}
+          onKeepMine={() => {
+            setBaseline(theirs.updatedAt);
+            setTheirs(null);
+            void save(theirs.updatedAt);
+          }}
+          onUseTheirs={() => {
+            setForm(assetFormOf(theirs));
+            setBaseline(theirs.updatedAt);
+            setTheirs(null);
+          }}
+        />
+      ) : null}
+    </SafeAreaView>
+  );
+}
+
+const styles = StyleSheet.create({
+  screen: { flex: 1, backgroundColor: colors.background },
+  center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
+  content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
+  top: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between' },
+  label: { fontSize: 14, fontWeight: '600', color: colors.text },
+  row: { flexDirection: 'row', flexWrap: 'wrap', gap: space.sm },
+});
