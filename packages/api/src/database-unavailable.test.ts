@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { type TestDatabase, createTestDatabase, testDatabaseUrl } from '@repo/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './errors';
 
 // The shapes Prisma 7 with @prisma/adapter-pg produces (copied from a pg_terminate_backend run).
@@ -28,5 +29,32 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(prismaError({ kind: 'postgres', code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(prismaError({ kind: 'UnsupportedNativeDataType' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
+  });
+});
+
+describe.runIf(testDatabaseUrl)('isDatabaseUnavailable on a real exhausted pool', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('postgres', 1);
+  });
+  afterAll(() => db?.close());
+
+  // Every connection busy for longer than a transaction may wait: the server is overloaded, so
+  // the client should retry (503), not report a bug (500).
+  it('sees a transaction that could not start in time', async () => {
+    let release = () => {};
+    const held = db.prisma.$transaction(() => new Promise<void>((resolve) => (release = resolve)), {
+      timeout: 10_000,
+    });
+    const error = await db.prisma
+      .$transaction(async (tx) => tx.user.count(), { maxWait: 100 })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    release();
+    await held;
+    expect((error as { code?: string } | null)?.code).toBe('P2028');
+    expect(isDatabaseUnavailable(error)).toBe(true);
   });
 });

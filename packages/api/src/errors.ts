@@ -94,7 +94,8 @@ const UNAVAILABLE_KINDS = new Set([
 /**
  * True when an error means the database cannot be reached, not that the request was wrong.
  * Walks `cause` and Prisma's `meta.driverAdapterError`, where a PostgreSQL code such as 57P01
- * (a terminated backend) sits behind a generic P2010.
+ * (a terminated backend) sits behind a generic P2010. A transaction that could not get a
+ * connection in time (P2028, every connection busy) is an overload: also a 503, to retry.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const pending: unknown[] = [error];
@@ -111,7 +112,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e.kind === 'string' && UNAVAILABLE_KINDS.has(e.kind)) return true;
     if (
       typeof e.message === 'string' &&
-      /Can't reach database|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|terminating connection|Transaction already closed/i.test(
+      /Can't reach database|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|terminating connection|Transaction already closed|Unable to start a transaction in the given time/i.test(
         e.message,
       )
     ) {
