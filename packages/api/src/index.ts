@@ -14,7 +14,7 @@ export type { ProcedureMeta, RestSemantics } from './router/rest-paths';
 export { AppError } from './errors';
 export type { AuthContext, AuthUser, RateLimitDecision, RateLimiter, Services } from './services';
 export { createAuthenticate } from './auth/authenticate';
-export { SESSION_CACHE_TTL_MS, type SessionCache, createSessionCache } from './auth/session-cache';
+export { createSessionCache } from './auth/session-cache';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
