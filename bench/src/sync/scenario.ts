@@ -11,12 +11,7 @@ import type { BenchSettings } from '../settings';
 import type { TokenConfig } from '../tokens';
 import { rssKb } from './proc-memory';
 import { type SyncShape, syncShape } from './shape';
-import {
-  type ResumingStream,
-  type SseStream,
-  openSyncStream,
-  resumingSyncStream,
-} from './sse-stream';
+import { type ResumingStream, openSyncStream, resumingSyncStream } from './sse-stream';
 import {
   type StreamRecord,
   type SyncTally,
@@ -157,10 +152,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
       inputs.log(`sync: ${server.url} said:\n${server.output().slice(-3000)}`);
     const result = tally(writes, records);
     const cpuMs = cpu.every((r) => r) ? cpu.reduce((sum, r) => sum + r!.cpuMs, 0) : null;
-    const rssDelta =
-      rssBefore.every((v) => v !== null) && rssAfter.every((v) => v !== null)
-        ? rssAfter.reduce((sum, v, i) => sum + v! - rssBefore[i]!, 0)
-        : null;
+    const rssDelta = rssGrowth(rssBefore, rssAfter);
     return {
       ...result,
       shape,
@@ -177,8 +169,19 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
   } finally {
     for (const stream of streams) stream.close();
     await Promise.all(servers.map((s) => s.stop()));
-    await Promise.all(probes.map((p) => p.close()));
+    for (const probe of probes) probe.close();
   }
+}
+
+/** Both instances' RSS growth in KB; null when a reading is missing. */
+function rssGrowth(before: (number | null)[], after: (number | null)[]): number | null {
+  let sum = 0;
+  for (const [i, now] of after.entries()) {
+    const then = before[i];
+    if (now === null || then === null || then === undefined) return null;
+    sum += now - then;
+  }
+  return sum;
 }
 
 /** The id of one task per user (the seed gives every user some). */

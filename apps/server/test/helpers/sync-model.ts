@@ -35,10 +35,10 @@ export function applyEvent(model: SyncModel, event: SyncEvent): void {
   if (event.op === 'resync') throw new Error('resync: this model cannot refetch');
   const rows = model[event.entity];
   if (event.op === 'upsert') {
-    rows.set(event.id, event.data as Record<string, unknown>);
-    if (event.entity === 'tag') patchTaskTags(model, event.id as number, event.data as EmbeddedTag);
+    rows.set(event.id, event.data);
+    if (event.entity === 'tag') patchTaskTags(model, event.id, event.data);
   } else {
     rows.delete(event.id);
-    if (event.entity === 'tag') patchTaskTags(model, event.id as number, undefined);
+    if (event.entity === 'tag') patchTaskTags(model, event.id, undefined);
   }
 }

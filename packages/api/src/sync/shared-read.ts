@@ -28,7 +28,7 @@ export function readShared(
   needed: number,
 ): Promise<LoggedEvent[]> {
   let inFlight = inFlightByClient.get(prisma);
-  if (!inFlight) inFlightByClient.set(prisma, (inFlight = new Map()));
+  if (!inFlight) inFlightByClient.set(prisma, (inFlight = new Map<string, InFlight>()));
   const reads = inFlight;
   const key = `${userId}:${after}:${limit}`;
   const running = reads.get(key);
