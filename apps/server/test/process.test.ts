@@ -41,6 +41,7 @@ describe('server process', () => {
     expect(child.stderr()).toContain('  JWT_SECRET: required in production');
   });
 
+  // The child boots a fresh PGlite and migrates it first: many seconds on a busy CI machine.
   it('serves /readyz from a clean data directory, then on SIGTERM finishes in-flight work and exits 0', async () => {
     const child = run({ DATA_DIR: mkdtempSync(join(tmpdir(), 'server-data-')), LOG_LEVEL: 'info' });
     try {
@@ -81,7 +82,7 @@ describe('server process', () => {
     } finally {
       child.process.kill('SIGKILL');
     }
-  });
+  }, 60_000);
 
   it.runIf(testDatabaseUrl)(
     'SIGTERM to one WEB_CONCURRENCY worker under 50-connection load fails no request',
