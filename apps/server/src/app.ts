@@ -8,7 +8,7 @@ import type { Config } from './env';
 import { docsRoutes } from './docs/docs-route';
 import { createOpenApiDocument } from './docs/openapi-document';
 import { clientIp } from './http/client-ip';
-import { guardConnections, httpServerOptions } from './http/connection-limits';
+import { capConnections, httpServerOptions } from './http/connection-limits';
 import { createCors } from './http/cors';
 import { sendProblem } from './http/json-response';
 import { requestIdFrom } from './http/request-id';
@@ -123,7 +123,7 @@ export function createApp(options: AppOptions): Server {
 
   // handle() never rejects: every error is answered inside it.
   const server = createServer(httpServerOptions(config.http), (req, res) => void handle(req, res));
-  guardConnections(server, config.http);
+  capConnections(server, config.http);
   return server;
 }
 

@@ -120,8 +120,8 @@ export const envSchema = z
      */
     TRPC_BODY_LIMIT_BYTES: int(1, 100 * 1024 * 1024).default(128 * 1024),
     /**
-     * A connection's request headers must arrive within this; one that sends no byte at all is
-     * closed after it too (Node's own timer waits for the first byte).
+     * A request's headers must arrive within this (for a new connection, counted from when it
+     * opened: one that sends nothing is closed after it too).
      */
     HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
     /** The whole request (headers and body) must arrive within this. */

@@ -96,8 +96,9 @@ describe.runIf(testDatabaseUrl && hasHaproxy)('kill -9 behind HAProxy', () => {
     const stored = new Map<string, number>();
     for (const { title } of rows) stored.set(title, (stored.get(title) ?? 0) + 1);
 
-    expect(acknowledged.length - acknowledgedAfterKill).toBeGreaterThan(40);
-    expect(acknowledgedAfterKill).toBeGreaterThan(30);
+    // Writes were acknowledged on both sides of the kill (how many depends on the machine).
+    expect(acknowledged.length - acknowledgedAfterKill).toBeGreaterThan(10);
+    expect(acknowledgedAfterKill).toBeGreaterThan(10);
     expect(acknowledged.filter((title) => !stored.has(title))).toEqual([]);
     expect([...stored.keys()].filter((title) => !attempted.has(title))).toEqual([]);
     const storedTwice = [...stored].filter(([, count]) => count > 1);

@@ -1,6 +1,6 @@
 // Clients that open connections and then say nothing, or send half a header line and stop, may
 // not hold the server: 1,100 silent and 500 slow-header connections are closed by the server
-// within HTTP_HEADERS_TIMEOUT_MS (Node's own timer alone never closes the silent ones), while a
+// within HTTP_HEADERS_TIMEOUT_MS (with Node's defaults all 1,600 are still open then), while a
 // normal client opening a new connection per request keeps a p99 under 100 ms (or, on a loaded
 // machine, under twice its quiet p99 measured just before). And the
 // connection cap (HTTP_MAX_CONNECTIONS) closes connections past it at once.
@@ -18,6 +18,8 @@ import { type TestServer, startTestServer } from '../helpers/test-server';
 const SILENT = 1_100;
 const SLOW_HEADERS = 500;
 const HEADERS_TIMEOUT_MS = 4_000;
+/** How often Node checks the timeouts (http/connection-limits.ts: a quarter, at most 1 s). */
+const CHECK_INTERVAL_MS = 1_000;
 /** The attacking clients run in a process of their own (see the file). */
 const ATTACKER = join(import.meta.dirname, '../helpers/idle-connections.mjs');
 
@@ -173,7 +175,8 @@ describe.runIf(enoughFiles)('silent and slow clients', () => {
       const held = [...report.silentHeldMs, ...report.slowHeldMs];
       expect(held).toHaveLength(SILENT + SLOW_HEADERS);
       expect(Math.min(...held)).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 250);
-      expect(Math.max(...held)).toBeLessThan(HEADERS_TIMEOUT_MS + 1_500);
+      // Node checks every second (CHECK_INTERVAL_MS); the rest is slack for a loaded machine.
+      expect(Math.max(...held)).toBeLessThan(HEADERS_TIMEOUT_MS + CHECK_INTERVAL_MS + 1_500);
       // A client that started a request is told why it ends.
       expect(report.slowAnswered408).toBe(SLOW_HEADERS);
 
@@ -195,7 +198,8 @@ describe.runIf(enoughFiles)('silent and slow clients', () => {
       const cappedPort = capped.running.port;
       const held = await Promise.all(Array.from({ length: 20 }, () => open(cappedPort, null)));
       const extra = await open(cappedPort, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
-      await sleep(300);
+      // Closed unanswered (had it been accepted, its complete request would get a 200).
+      for (let i = 0; i < 60 && !extra.closed; i++) await sleep(50);
       expect(extra.closed).toBe(true);
       expect(extra.received).toBe('');
       for (const t of held) t.socket.destroy();

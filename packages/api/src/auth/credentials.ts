@@ -1,7 +1,14 @@
 // Email + password accounts. Both outcomes of a failed login (unknown email, wrong password)
 // do one argon2 verification and answer the same error, so neither time nor text tells them apart.
 // A full hash queue answers RATE_LIMIT_EXCEEDED (with Retry-After) before any hashing.
-import { type PublicUser, hashPassword, needsRehash, userSelect, verifyPassword } from '@repo/auth';
+import {
+  AuthError,
+  type PublicUser,
+  hashPassword,
+  needsRehash,
+  userSelect,
+  verifyPassword,
+} from '@repo/auth';
 import { type PrismaClient, isUniqueViolation } from '@repo/db';
 import { AppError } from '../errors';
 import { withAuthErrors } from './app-error';
@@ -53,7 +60,10 @@ export async function checkCredentials(
   if (needsRehash(passwordHash)) {
     // Parameters were raised since this hash was made; the plain password is only here now.
     // With the queue full the upgrade waits for a later login: this one already succeeded.
-    const upgraded = await hashPassword(input.password).catch(() => null);
+    const upgraded = await hashPassword(input.password).catch((error: unknown) => {
+      if (error instanceof AuthError && error.appCode === 'RATE_LIMIT_EXCEEDED') return null;
+      throw error;
+    });
     if (upgraded) {
       return prisma.user.update({
         where: { id: user.id },
