@@ -67,7 +67,7 @@ export function FilterSelect(props: {
   name?: string;
   value: string | number;
   choices: readonly Choice[];
-  onChange(value: string): void;
+  onChange: (value: string) => void;
 }) {
   return (
     <FilterField label={props.label}>
@@ -83,5 +83,41 @@ export function FilterSelect(props: {
         ))}
       </select>
     </FilterField>
+  );
+}
+
+export function FilterDate(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <FilterField label={props.label}>
+      <input
+        aria-label={props.label}
+        type="date"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </FilterField>
+  );
+}
+
+/** An editor's closing row: anything `children` adds on the left, then Cancel and Save. */
+export function SaveActions(props: {
+  saving: boolean;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="modal-actions">
+      {props.children}
+      <button type="button" className="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button primary" disabled={props.saving}>
+        Save
+      </button>
+    </div>
   );
 }

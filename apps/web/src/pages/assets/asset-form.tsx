@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
 import { Modal } from '../../components/modal';
 import { fieldErrors } from '../../lib/errors';
-import { Field, FormError } from '../../components/form-fields';
+import { Field, FormError, SaveActions } from '../../components/form-fields';
 
 interface Props {
   asset: AssetOutput | null;
@@ -284,7 +284,7 @@ export function AssetForm({ asset, onClose }: Props) {
             </button>
             {fields.metadata && <small className="field-error">{fields.metadata}</small>}
           </fieldset>
-          <div className="modal-actions">
+          <SaveActions saving={saving} onCancel={onClose}>
             {draft.estimatedValue &&
               parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
                 <span className="muted grow">
@@ -295,13 +295,7 @@ export function AssetForm({ asset, onClose }: Props) {
                   )}
                 </span>
               )}
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving}>
-              Save
-            </button>
-          </div>
+          </SaveActions>
         </form>
       </Modal>
       {conflict && (

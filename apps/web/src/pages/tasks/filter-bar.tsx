@@ -1,7 +1,7 @@
 // The task list's filters; every change rewrites the URL (task-filters.ts).
 import type { TagOutput, TaskPriority } from '@repo/validators';
 import { forwardRef } from 'react';
-import { type Choice, FilterField, FilterSelect } from '../../components/form-fields';
+import { type Choice, FilterDate, FilterSelect } from '../../components/form-fields';
 import type { TaskFilters, TaskStatus } from './task-filters';
 
 interface Props {
@@ -82,22 +82,12 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
         ]}
         onChange={(value) => onChange({ tagIds: value ? [Number(value)] : [] })}
       />
-      <FilterField label="Due from">
-        <input
-          aria-label="Due from"
-          type="date"
-          value={filters.dueFrom}
-          onChange={(e) => onChange({ dueFrom: e.target.value })}
-        />
-      </FilterField>
-      <FilterField label="Due to">
-        <input
-          aria-label="Due to"
-          type="date"
-          value={filters.dueTo}
-          onChange={(e) => onChange({ dueTo: e.target.value })}
-        />
-      </FilterField>
+      <FilterDate
+        label="Due from"
+        value={filters.dueFrom}
+        onChange={(dueFrom) => onChange({ dueFrom })}
+      />
+      <FilterDate label="Due to" value={filters.dueTo} onChange={(dueTo) => onChange({ dueTo })} />
       <FilterSelect
         label="Sort"
         value={filters.sort}

@@ -9,7 +9,8 @@ import { type ConflictField, ConflictDialog } from '../../components/conflict-di
 import { Modal } from '../../components/modal';
 import { fieldErrors } from '../../lib/errors';
 import { RecurrenceBuilder } from './recurrence-builder';
-import { Field, FormError } from '../../components/form-fields';
+import { Field, FormError, SaveActions } from '../../components/form-fields';
+import { TagLabel } from '../../components/tag-label';
 
 interface Props {
   task: TaskOutput;
@@ -169,12 +170,7 @@ export function TaskEditor({ task, tags, onClose }: Props) {
                       })
                     }
                   />
-                  <span
-                    className="dot"
-                    style={{ background: tag.color ?? 'var(--muted)' }}
-                    aria-hidden="true"
-                  />
-                  {tag.name}
+                  <TagLabel tag={tag} />
                 </label>
               ))}
             </fieldset>
@@ -185,14 +181,7 @@ export function TaskEditor({ task, tags, onClose }: Props) {
             onChange={(recurrenceRule) => set({ recurrenceRule })}
           />
           {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving}>
-              Save
-            </button>
-          </div>
+          <SaveActions saving={saving} onCancel={onClose} />
         </form>
       </Modal>
       {conflict && (
