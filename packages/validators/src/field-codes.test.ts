@@ -11,7 +11,7 @@ const firstCode = (input: unknown) => {
 };
 
 describe('appCodeForIssue', () => {
-  it("names the contract's code for each bad credential field", () => {
+  it('names the docs/contract.md code for each bad credential field', () => {
     expect(firstCode({ email: 'not-an-email', password: 'long enough' })).toBe('INVALID_EMAIL');
     expect(firstCode({ email: 'a@example.com', password: 'short' })).toBe('PASSWORD_TOO_SHORT');
     expect(firstCode({ email: 'a@example.com', password: 'x'.repeat(257) })).toBe(

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { textField } from '../lib/form-data';
 import { showToast } from '../lib/toast';
+import { Field } from '../components/form-fields';
 
 /** "Chrome on Linux" from a User-Agent, good enough to tell one's own devices apart. */
 function deviceOf(userAgent: string | null): string {
@@ -153,12 +154,10 @@ function ChangePassword({ onChanged }: { onChanged: () => Promise<unknown> }) {
         </p>
       )}
       <div className="row">
-        <label className="field">
-          <span>Current password</span>
+        <Field label="Current password">
           <input name="current" type="password" autoComplete="current-password" required />
-        </label>
-        <label className="field">
-          <span>New password</span>
+        </Field>
+        <Field label="New password" error={errors.newPassword}>
           <input
             name="new"
             type="password"
@@ -166,8 +165,7 @@ function ChangePassword({ onChanged }: { onChanged: () => Promise<unknown> }) {
             required
             aria-invalid={Boolean(errors.newPassword)}
           />
-          {errors.newPassword && <small className="field-error">{errors.newPassword}</small>}
-        </label>
+        </Field>
       </div>
       <div>
         <button className="button primary" type="submit" disabled={change.isPending}>

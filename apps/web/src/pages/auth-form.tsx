@@ -4,8 +4,9 @@ import { useSessionState } from '@repo/client/react';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { session } from '../lib/api';
-import { errorMessage, fieldErrors } from '../lib/errors';
+import { fieldErrors } from '../lib/errors';
 import { textField } from '../lib/form-data';
+import { Field, FormError } from '../components/form-fields';
 
 interface Props {
   mode: 'sign-in' | 'sign-up';
@@ -60,19 +61,14 @@ export function AuthForm({ mode, submit }: Props) {
             Your session has ended. Please sign in again.
           </p>
         )}
-        {error !== null && Object.keys(fields).length === 0 && (
-          <p className="form-error" role="alert">
-            {errorMessage(error)}
-          </p>
-        )}
+        <FormError error={error} fields={fields} />
         {mode === 'sign-up' && (
-          <label className="field">
-            <span>Name</span>
+          <Field label="Name">
             <input name="name" autoComplete="name" maxLength={100} />
-          </label>
+          </Field>
         )}
-        <label className="field">
-          <span>Email</span>
+        {/* Field messages are read through aria-describedby, kept out of the fields' names. */}
+        <Field label="Email" error={fields.email} errorId="email-error">
           <input
             name="email"
             type="email"
@@ -81,15 +77,8 @@ export function AuthForm({ mode, submit }: Props) {
             aria-invalid={Boolean(fields.email)}
             aria-describedby={fields.email ? 'email-error' : undefined}
           />
-          {/* Read through aria-describedby, kept out of the field's name. */}
-          {fields.email && (
-            <small id="email-error" className="field-error" aria-hidden="true">
-              {fields.email}
-            </small>
-          )}
-        </label>
-        <label className="field">
-          <span>Password</span>
+        </Field>
+        <Field label="Password" error={fields.password} errorId="password-error">
           <input
             name="password"
             type="password"
@@ -98,12 +87,7 @@ export function AuthForm({ mode, submit }: Props) {
             aria-invalid={Boolean(fields.password)}
             aria-describedby={fields.password ? 'password-error' : undefined}
           />
-          {fields.password && (
-            <small id="password-error" className="field-error" aria-hidden="true">
-              {fields.password}
-            </small>
-          )}
-        </label>
+        </Field>
         <button className="button primary wide" type="submit" disabled={busy}>
           {title}
         </button>

@@ -4,18 +4,8 @@ import type { TagOutput } from '@repo/validators';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, fieldErrors } from '../lib/errors';
+import { TAG_PALETTE } from '../lib/tag-colors';
 import { showToast } from '../lib/toast';
-
-const PALETTE = [
-  '#4f46e5',
-  '#0891b2',
-  '#059669',
-  '#ca8a04',
-  '#dc2626',
-  '#db2777',
-  '#7c3aed',
-  '#475569',
-];
 
 export function TagsPage() {
   const trpc = useTRPC();
@@ -28,7 +18,7 @@ export function TagsPage() {
     ]);
   const create = useMutation(trpc.tag.create.mutationOptions({ onSettled: refresh }));
   const [name, setName] = useState('');
-  const [color, setColor] = useState(PALETTE[0]!);
+  const [color, setColor] = useState<string>(TAG_PALETTE[0]);
   const errors = fieldErrors(create.error);
 
   return (

@@ -28,6 +28,8 @@ export interface PageRequest {
   cursorKey: Uint8Array;
   /** The model's primary key type, checked when a cursor is decoded. */
   idKind: 'int' | 'uuid';
+  /** The list's own filters (the owner first), ANDed into every segment's `where`. */
+  scope?: Where[] | undefined;
 }
 
 export interface Page<Row> {
@@ -35,7 +37,7 @@ export interface Page<Row> {
   nextCursor: string | null;
 }
 
-/** Runs one segment: the caller adds its own scope and filters to `where` (AND). */
+/** Runs one segment: `where` already holds the request's scope. */
 export type FetchSegment<Row> = (args: {
   where: Where;
   orderBy: OrderBy[];
@@ -46,7 +48,7 @@ export async function paginate<Row extends { id: number | string }>(
   request: PageRequest,
   fetch: FetchSegment<Row>,
 ): Promise<Page<Row>> {
-  const { sort, order, limit } = request;
+  const { sort, order, limit, scope = [] } = request;
   const after = request.cursor
     ? decodeCursor(request.cursor, request.cursorKey, { sort: sort.name, order })
     : undefined;
@@ -64,7 +66,7 @@ export async function paginate<Row extends { id: number | string }>(
     if (after_) where.push(...afterValue(sort, order, after_.value, after_.id));
     rows.push(
       ...(await fetch({
-        where: { AND: where },
+        where: { AND: [...scope, ...where] },
         orderBy: [{ [sort.field]: order }, idOrder],
         take: want,
       })),
@@ -77,7 +79,9 @@ export async function paginate<Row extends { id: number | string }>(
     // order the (owner, field, id) index's own, so the planner reads `take` rows from the
     // cursor on instead of sorting every null row of the owner (or walking the primary key).
     const orderBy: OrderBy[] = [{ [sort.field]: order }, idOrder];
-    rows.push(...(await fetch({ where: { AND: where }, orderBy, take: want - rows.length })));
+    rows.push(
+      ...(await fetch({ where: { AND: [...scope, ...where] }, orderBy, take: want - rows.length })),
+    );
   }
 
   const items = rows.slice(0, limit);

@@ -8,7 +8,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
 import { Modal } from '../../components/modal';
-import { errorMessage, fieldErrors } from '../../lib/errors';
+import { fieldErrors } from '../../lib/errors';
+import { Field, FormError, SaveActions } from '../../components/form-fields';
 
 interface Props {
   asset: AssetOutput | null;
@@ -148,13 +149,8 @@ export function AssetForm({ asset, onClose }: Props) {
             void save(base);
           }}
         >
-          {error !== null && Object.keys(fieldErrors(error)).length === 0 && (
-            <p className="form-error" role="alert">
-              {errorMessage(error)}
-            </p>
-          )}
-          <label className="field">
-            <span>Name</span>
+          <FormError error={error} fields={fieldErrors(error)} />
+          <Field label="Name" error={fields.name}>
             <input
               value={draft.name}
               maxLength={200}
@@ -162,20 +158,17 @@ export function AssetForm({ asset, onClose }: Props) {
               onChange={(e) => set({ name: e.target.value })}
               aria-invalid={Boolean(fields.name)}
             />
-            {fields.name && <small className="field-error">{fields.name}</small>}
-          </label>
+          </Field>
           <div className="row">
-            <label className="field">
-              <span>Category</span>
+            <Field label="Category">
               <input
                 value={draft.category}
                 maxLength={50}
                 onChange={(e) => set({ category: e.target.value })}
                 placeholder="e.g. Trading cards"
               />
-            </label>
-            <label className="field">
-              <span>Condition</span>
+            </Field>
+            <Field label="Condition">
               <select value={draft.condition} onChange={(e) => set({ condition: e.target.value })}>
                 <option value="">Not set</option>
                 {assetConditions.map((c) => (
@@ -184,20 +177,17 @@ export function AssetForm({ asset, onClose }: Props) {
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span>Acquired</span>
+            </Field>
+            <Field label="Acquired" error={fields.acquiredAt}>
               <input
                 type="date"
                 value={draft.acquiredAt}
                 onChange={(e) => set({ acquiredAt: e.target.value })}
               />
-              {fields.acquiredAt && <small className="field-error">{fields.acquiredAt}</small>}
-            </label>
+            </Field>
           </div>
           <div className="row">
-            <label className="field">
-              <span>Purchase price</span>
+            <Field label="Purchase price" error={fields.purchasePriceCents}>
               <input
                 inputMode="decimal"
                 value={draft.purchasePrice}
@@ -205,12 +195,8 @@ export function AssetForm({ asset, onClose }: Props) {
                 onChange={(e) => set({ purchasePrice: e.target.value })}
                 aria-invalid={Boolean(fields.purchasePriceCents)}
               />
-              {fields.purchasePriceCents && (
-                <small className="field-error">{fields.purchasePriceCents}</small>
-              )}
-            </label>
-            <label className="field">
-              <span>Estimated value</span>
+            </Field>
+            <Field label="Estimated value" error={fields.estimatedValueCents}>
               <input
                 inputMode="decimal"
                 value={draft.estimatedValue}
@@ -218,37 +204,29 @@ export function AssetForm({ asset, onClose }: Props) {
                 onChange={(e) => set({ estimatedValue: e.target.value })}
                 aria-invalid={Boolean(fields.estimatedValueCents)}
               />
-              {fields.estimatedValueCents && (
-                <small className="field-error">{fields.estimatedValueCents}</small>
-              )}
-            </label>
-            <label className="field narrow-input">
-              <span>Currency</span>
+            </Field>
+            <Field label="Currency" error={fields.currency} className="narrow-input">
               <input
                 value={draft.currency}
                 maxLength={3}
                 onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
               />
-              {fields.currency && <small className="field-error">{fields.currency}</small>}
-            </label>
+            </Field>
           </div>
-          <label className="field">
-            <span>Description</span>
+          <Field label="Description">
             <textarea
               rows={2}
               value={draft.description}
               onChange={(e) => set({ description: e.target.value })}
             />
-          </label>
-          <label className="field">
-            <span>Image URLs (one per line, https)</span>
+          </Field>
+          <Field label="Image URLs (one per line, https)" error={fields.imageUrls}>
             <textarea
               rows={2}
               value={draft.imageUrls}
               onChange={(e) => set({ imageUrls: e.target.value })}
             />
-            {fields.imageUrls && <small className="field-error">{fields.imageUrls}</small>}
-          </label>
+          </Field>
           {images.length > 0 && (
             <div className="previews">
               {images.slice(0, 8).map((url) => (
@@ -256,10 +234,9 @@ export function AssetForm({ asset, onClose }: Props) {
               ))}
             </div>
           )}
-          <label className="field">
-            <span>Tags (comma separated)</span>
+          <Field label="Tags (comma separated)">
             <input value={draft.tags} onChange={(e) => set({ tags: e.target.value })} />
-          </label>
+          </Field>
           <fieldset className="metadata">
             <legend>Details</legend>
             {draft.metadata.map((row, i) => (
@@ -307,7 +284,7 @@ export function AssetForm({ asset, onClose }: Props) {
             </button>
             {fields.metadata && <small className="field-error">{fields.metadata}</small>}
           </fieldset>
-          <div className="modal-actions">
+          <SaveActions saving={saving} onCancel={onClose}>
             {draft.estimatedValue &&
               parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
                 <span className="muted grow">
@@ -318,13 +295,7 @@ export function AssetForm({ asset, onClose }: Props) {
                   )}
                 </span>
               )}
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving}>
-              Save
-            </button>
-          </div>
+          </SaveActions>
         </form>
       </Modal>
       {conflict && (

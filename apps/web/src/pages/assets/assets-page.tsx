@@ -6,6 +6,7 @@ import { type AssetOutput, type AssetSort } from '@repo/validators';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { FilterSelect } from '../../components/form-fields';
 import { errorMessage } from '../../lib/errors';
 import { showToast } from '../../lib/toast';
 import { AssetForm } from './asset-form';
@@ -125,39 +126,22 @@ export function AssetsPage() {
             onChange={(e) => setParam('q', e.target.value)}
           />
         </label>
-        <label className="filter-field">
-          <span className="filter-label" aria-hidden="true">
-            Category
-          </span>
-          <select
-            aria-label="Filter by category"
-            value={category}
-            onChange={(e) => setParam('category', e.target.value)}
-          >
-            <option value="">All categories</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter-field">
-          <span className="filter-label" aria-hidden="true">
-            Sort
-          </span>
-          <select
-            aria-label="Sort"
-            value={sort}
-            onChange={(e) => setParam('sort', e.target.value === 'createdAt' ? '' : e.target.value)}
-          >
-            {SORTS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Category"
+          name="Filter by category"
+          value={category}
+          choices={[
+            { value: '', label: 'All categories' },
+            ...categories.map((c) => ({ value: c, label: c })),
+          ]}
+          onChange={(value) => setParam('category', value)}
+        />
+        <FilterSelect
+          label="Sort"
+          value={sort}
+          choices={SORTS}
+          onChange={(value) => setParam('sort', value === 'createdAt' ? '' : value)}
+        />
       </div>
       {list.isPending && <p className="muted">Loading assets…</p>}
       {list.isError && (

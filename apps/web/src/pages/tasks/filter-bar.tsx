@@ -1,6 +1,7 @@
 // The task list's filters; every change rewrites the URL (task-filters.ts).
-import type { TagOutput } from '@repo/validators';
+import type { TagOutput, TaskPriority } from '@repo/validators';
 import { forwardRef } from 'react';
+import { type Choice, FilterDate, FilterSelect } from '../../components/form-fields';
 import type { TaskFilters, TaskStatus } from './task-filters';
 
 interface Props {
@@ -8,6 +9,19 @@ interface Props {
   tags: TagOutput[];
   onChange: (patch: Partial<TaskFilters>) => void;
 }
+
+const PRIORITIES: Choice[] = [
+  { value: 'high', label: 'High' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'low', label: 'Low' },
+];
+
+const SORTS: Choice[] = [
+  { value: 'createdAt', label: 'Created' },
+  { value: 'dueDate', label: 'Due date' },
+  { value: 'priority', label: 'Priority' },
+  { value: 'title', label: 'Title' },
+];
 
 const STATUSES: { value: TaskStatus; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -53,75 +67,33 @@ export const FilterBar = forwardRef<HTMLInputElement, Props>(function FilterBar(
           {filters.order === 'asc' ? 'Ascending' : 'Descending'}
         </button>
       </div>
-      <label className="filter-field">
-        <span className="filter-label" aria-hidden="true">
-          Priority
-        </span>
-        <select
-          aria-label="Priority"
-          value={priority}
-          onChange={(e) => onChange({ priority: e.target.value ? [e.target.value as 'high'] : [] })}
-        >
-          <option value="">Any</option>
-          <option value="high">High</option>
-          <option value="medium">Medium</option>
-          <option value="low">Low</option>
-        </select>
-      </label>
-      <label className="filter-field">
-        <span className="filter-label" aria-hidden="true">
-          Tag
-        </span>
-        <select
-          aria-label="Tag"
-          value={filters.tagIds[0] ?? ''}
-          onChange={(e) => onChange({ tagIds: e.target.value ? [Number(e.target.value)] : [] })}
-        >
-          <option value="">Any</option>
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter-field">
-        <span className="filter-label" aria-hidden="true">
-          Due from
-        </span>
-        <input
-          aria-label="Due from"
-          type="date"
-          value={filters.dueFrom}
-          onChange={(e) => onChange({ dueFrom: e.target.value })}
-        />
-      </label>
-      <label className="filter-field">
-        <span className="filter-label" aria-hidden="true">
-          Due to
-        </span>
-        <input
-          aria-label="Due to"
-          type="date"
-          value={filters.dueTo}
-          onChange={(e) => onChange({ dueTo: e.target.value })}
-        />
-      </label>
-      <label className="filter-field">
-        <span className="filter-label" aria-hidden="true">
-          Sort
-        </span>
-        <select
-          aria-label="Sort"
-          value={filters.sort}
-          onChange={(e) => onChange({ sort: e.target.value as TaskFilters['sort'] })}
-        >
-          <option value="createdAt">Created</option>
-          <option value="dueDate">Due date</option>
-          <option value="priority">Priority</option>
-          <option value="title">Title</option>
-        </select>
-      </label>
+      <FilterSelect
+        label="Priority"
+        value={priority ?? ''}
+        choices={[{ value: '', label: 'Any' }, ...PRIORITIES]}
+        onChange={(value) => onChange({ priority: value ? [value as TaskPriority] : [] })}
+      />
+      <FilterSelect
+        label="Tag"
+        value={filters.tagIds[0] ?? ''}
+        choices={[
+          { value: '', label: 'Any' },
+          ...tags.map((t) => ({ value: t.id, label: t.name })),
+        ]}
+        onChange={(value) => onChange({ tagIds: value ? [Number(value)] : [] })}
+      />
+      <FilterDate
+        label="Due from"
+        value={filters.dueFrom}
+        onChange={(dueFrom) => onChange({ dueFrom })}
+      />
+      <FilterDate label="Due to" value={filters.dueTo} onChange={(dueTo) => onChange({ dueTo })} />
+      <FilterSelect
+        label="Sort"
+        value={filters.sort}
+        choices={SORTS}
+        onChange={(value) => onChange({ sort: value as TaskFilters['sort'] })}
+      />
     </div>
   );
 });

@@ -5,22 +5,9 @@ import { useTRPC, useTRPCClient } from '@repo/client/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { forwardRef, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
+import { tagColorFor } from '../../lib/tag-colors';
 import { showToast } from '../../lib/toast';
 import { useTaskMutations } from './task-mutations';
-
-/** A new tag's color, stable per name, from a palette that reads on light and dark. */
-const PALETTE = [
-  '#4f46e5',
-  '#0891b2',
-  '#059669',
-  '#ca8a04',
-  '#dc2626',
-  '#db2777',
-  '#7c3aed',
-  '#475569',
-];
-const colorFor = (name: string) =>
-  PALETTE[[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % PALETTE.length]!;
 
 export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, ref) {
   const trpc = useTRPC();
@@ -39,7 +26,7 @@ export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, r
       const existing = known.find((t) => t.name.toLowerCase() === name.toLowerCase());
       if (existing) ids.push(existing.id);
       else {
-        ids.push((await api.tag.create.mutate({ name, color: colorFor(name) })).id);
+        ids.push((await api.tag.create.mutate({ name, color: tagColorFor(name) })).id);
         created = true;
       }
     }

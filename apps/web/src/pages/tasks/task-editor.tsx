@@ -7,8 +7,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
 import { Modal } from '../../components/modal';
-import { errorMessage, fieldErrors } from '../../lib/errors';
+import { fieldErrors } from '../../lib/errors';
 import { RecurrenceBuilder } from './recurrence-builder';
+import { Field, FormError, SaveActions } from '../../components/form-fields';
+import { TagLabel } from '../../components/tag-label';
 
 interface Props {
   task: TaskOutput;
@@ -115,13 +117,8 @@ export function TaskEditor({ task, tags, onClose }: Props) {
             void save(base);
           }}
         >
-          {error !== null && Object.keys(fields).length === 0 && (
-            <p className="form-error" role="alert">
-              {errorMessage(error)}
-            </p>
-          )}
-          <label className="field">
-            <span>Title</span>
+          <FormError error={error} fields={fields} />
+          <Field label="Title" error={fields.title}>
             <input
               value={draft.title}
               maxLength={200}
@@ -129,20 +126,17 @@ export function TaskEditor({ task, tags, onClose }: Props) {
               onChange={(e) => set({ title: e.target.value })}
               aria-invalid={Boolean(fields.title)}
             />
-            {fields.title && <small className="field-error">{fields.title}</small>}
-          </label>
-          <label className="field">
-            <span>Description</span>
+          </Field>
+          <Field label="Description">
             <textarea
               rows={3}
               value={draft.description}
               maxLength={10_000}
               onChange={(e) => set({ description: e.target.value })}
             />
-          </label>
+          </Field>
           <div className="row">
-            <label className="field">
-              <span>Priority</span>
+            <Field label="Priority">
               <select
                 value={draft.priority}
                 onChange={(e) => set({ priority: e.target.value as TaskPriority })}
@@ -151,16 +145,14 @@ export function TaskEditor({ task, tags, onClose }: Props) {
                 <option value="medium">Medium</option>
                 <option value="high">High</option>
               </select>
-            </label>
-            <label className="field">
-              <span>Due</span>
+            </Field>
+            <Field label="Due" error={fields.dueDate}>
               <input
                 type="datetime-local"
                 value={draft.due}
                 onChange={(e) => set({ due: e.target.value })}
               />
-              {fields.dueDate && <small className="field-error">{fields.dueDate}</small>}
-            </label>
+            </Field>
           </div>
           {tags.length > 0 && (
             <fieldset className="tag-picker">
@@ -178,12 +170,7 @@ export function TaskEditor({ task, tags, onClose }: Props) {
                       })
                     }
                   />
-                  <span
-                    className="dot"
-                    style={{ background: tag.color ?? 'var(--muted)' }}
-                    aria-hidden="true"
-                  />
-                  {tag.name}
+                  <TagLabel tag={tag} />
                 </label>
               ))}
             </fieldset>
@@ -194,14 +181,7 @@ export function TaskEditor({ task, tags, onClose }: Props) {
             onChange={(recurrenceRule) => set({ recurrenceRule })}
           />
           {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
-          <div className="modal-actions">
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="button primary" disabled={saving}>
-              Save
-            </button>
-          </div>
+          <SaveActions saving={saving} onCancel={onClose} />
         </form>
       </Modal>
       {conflict && (

@@ -2,6 +2,7 @@ import { describeRecurrence, formatDue, isOverdue } from '@repo/client';
 import type { TaskOutput } from '@repo/validators';
 import { useEffect, useState } from 'react';
 import { CalendarIcon, RepeatIcon, TrashIcon } from '../../components/icons';
+import { TagLabel } from '../../components/tag-label';
 
 interface Props {
   task: TaskOutput;
@@ -52,12 +53,7 @@ export function TaskRow({ task, onToggle, onOpen, onDelete }: Props) {
               className="chip"
               style={tag.color ? { borderColor: tag.color } : undefined}
             >
-              <span
-                className="dot"
-                style={{ background: tag.color ?? 'var(--muted)' }}
-                aria-hidden="true"
-              />
-              {tag.name}
+              <TagLabel tag={tag} />
             </span>
           ))}
         </div>

@@ -48,24 +48,16 @@ export interface ListContext {
 }
 
 export async function listAssets(ctx: ListContext, input: AssetListInput): Promise<Page<Asset>> {
-  const scope = filters(ctx.ownerId, input);
   const page = await paginate(
     {
+      ...input,
       sort: sortKeys[input.sort],
-      order: input.order,
-      limit: input.limit,
-      cursor: input.cursor,
       cursorKey: ctx.cursorKey,
       idKind: 'uuid',
+      scope: filters(ctx.ownerId, input),
     },
     // Rows keep their BIGINT values until paginate() has written the cursor from them.
-    ({ where, orderBy, take }) =>
-      ctx.prisma.asset.findMany({
-        where: { AND: [...scope, where] },
-        orderBy,
-        take,
-        select: assetSelect,
-      }),
+    (segment) => ctx.prisma.asset.findMany({ ...segment, select: assetSelect }),
   );
   return { items: page.items.map(toAsset), nextCursor: page.nextCursor };
 }

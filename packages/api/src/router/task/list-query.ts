@@ -53,23 +53,15 @@ export async function listTasks(ctx: ListContext, input: TaskListInput): Promise
       throw new AppError('NOT_FOUND', 'Tag not found', { field: 'tagIds' });
     }
   }
-  const scope = filters(ctx.userId, input);
   const page = await paginate(
     {
+      ...input,
       sort: sortKeys[input.sort],
-      order: input.order,
-      limit: input.limit,
-      cursor: input.cursor,
       cursorKey: ctx.cursorKey,
       idKind: 'int',
+      scope: filters(ctx.userId, input),
     },
-    ({ where, orderBy, take }) =>
-      ctx.prisma.task.findMany({
-        where: { AND: [...scope, where] },
-        orderBy,
-        take,
-        select: taskWithTagIds,
-      }),
+    (segment) => ctx.prisma.task.findMany({ ...segment, select: taskWithTagIds }),
   );
   return {
     items: await attachTags(ctx.prisma, ctx.userId, page.items),
