@@ -2,3 +2,4 @@
 // renders it too.
 export * from './hooks';
 export * from './trpc';
+export * from './live-sync';
