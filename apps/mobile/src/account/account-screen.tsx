@@ -6,7 +6,7 @@ import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { useApi } from '../api/api-context';
 import { Button } from '../components/button';
-import { colors, font, radius, space } from '../theme/theme';
+import { colors, font, layout, radius, space } from '../theme/theme';
 import { ChangePasswordForm } from './change-password-form';
 
 export function AccountScreen() {
@@ -24,7 +24,7 @@ export function AccountScreen() {
   const signOut = useMutation({ mutationFn: () => api.signOut() });
 
   return (
-    <SafeAreaView style={styles.screen} edges={['top']}>
+    <SafeAreaView style={layout.screen} edges={['top']}>
       <ScrollView contentContainerStyle={styles.content}>
         <Text accessibilityRole="header" style={font.title}>
           Account
@@ -71,7 +71,6 @@ export function AccountScreen() {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
   card: {
     backgroundColor: colors.surface,

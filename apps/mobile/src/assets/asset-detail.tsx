@@ -7,7 +7,7 @@ import { ActivityIndicator, Image, ScrollView, StyleSheet, Text, View } from 're
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
-import { colors, font, radius, space } from '../theme/theme';
+import { colors, font, layout, radius, space } from '../theme/theme';
 import { conditionLabel } from './asset-form-state';
 
 export function AssetDetail({ id }: { id: string }) {
@@ -44,7 +44,7 @@ export function AssetDetail({ id }: { id: string }) {
     ['Estimated value', money(data.estimatedValueCents)],
   ];
   return (
-    <SafeAreaView style={styles.screen}>
+    <SafeAreaView style={layout.screen}>
       <ScrollView contentContainerStyle={styles.content}>
         <View style={styles.top}>
           <Button title="Back" variant="secondary" onPress={() => router.back()} />
@@ -91,7 +91,6 @@ export function AssetDetail({ id }: { id: string }) {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
   center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
   top: { flexDirection: 'row', justifyContent: 'space-between' },

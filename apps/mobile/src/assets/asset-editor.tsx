@@ -14,7 +14,7 @@ import { Button } from '../components/button';
 import { Chip } from '../components/chip';
 import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
 import { TextField } from '../components/text-field';
-import { colors, font, space } from '../theme/theme';
+import { colors, font, layout, space } from '../theme/theme';
 import {
   type Asset,
   type AssetForm,
@@ -102,7 +102,7 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
   const title = asset ? 'Edit asset' : 'New asset';
 
   return (
-    <SafeAreaView style={styles.screen}>
+    <SafeAreaView style={layout.screen}>
       <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <View style={styles.top}>
           <Button title="Cancel" variant="secondary" onPress={() => router.back()} />
@@ -218,7 +218,6 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
   center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
   top: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between' },

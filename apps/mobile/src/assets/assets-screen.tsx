@@ -10,7 +10,7 @@ import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { LiveStatus } from '../sync/live-status';
-import { colors, font, radius, space } from '../theme/theme';
+import { colors, font, layout, radius, space } from '../theme/theme';
 import { type Asset, conditionLabel } from './asset-form-state';
 
 export const ASSET_PAGE_SIZE = 20;
@@ -35,8 +35,8 @@ export function AssetsScreen() {
   };
 
   return (
-    <SafeAreaView style={styles.screen} edges={['top']}>
-      <View style={styles.header}>
+    <SafeAreaView style={layout.screen} edges={['top']}>
+      <View style={layout.header}>
         <Text accessibilityRole="header" style={font.title}>
           Assets
         </Text>
@@ -107,16 +107,6 @@ function AssetCard({ asset }: { asset: Asset }) {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
-  header: {
-    flexDirection: 'row',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: space.sm,
-    paddingHorizontal: space.lg,
-    paddingTop: space.md,
-    paddingBottom: space.sm,
-  },
   inset: { paddingHorizontal: space.lg, paddingBottom: space.sm },
   grid: { padding: space.lg, gap: space.md, paddingBottom: 96 },
   card: { flex: 1, backgroundColor: colors.surface, borderRadius: radius.md, overflow: 'hidden' },

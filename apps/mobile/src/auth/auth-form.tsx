@@ -8,7 +8,7 @@ import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { TextField } from '../components/text-field';
 import { useSessionState } from '@repo/client/react';
-import { colors, font, space } from '../theme/theme';
+import { colors, font, layout, space } from '../theme/theme';
 import { authFailure } from './auth-messages';
 
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
@@ -33,7 +33,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   return (
     <KeyboardAvoidingView
       behavior={Platform.OS === 'ios' ? 'padding' : undefined}
-      style={styles.screen}
+      style={layout.screen}
     >
       <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <View style={styles.brand}>
@@ -86,7 +86,6 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
   content: {
     flexGrow: 1,
     justifyContent: 'center',

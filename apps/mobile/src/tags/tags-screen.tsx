@@ -11,7 +11,7 @@ import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { TextField } from '../components/text-field';
 import { LiveStatus } from '../sync/live-status';
-import { colors, font, radius, space } from '../theme/theme';
+import { colors, font, layout, radius, space } from '../theme/theme';
 
 /** The web app's palette: a new tag takes one of these. */
 export const TAG_PALETTE = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2777'];
@@ -42,8 +42,8 @@ export function TagsScreen() {
     : undefined;
 
   return (
-    <SafeAreaView style={styles.screen} edges={['top']}>
-      <View style={styles.header}>
+    <SafeAreaView style={layout.screen} edges={['top']}>
+      <View style={layout.header}>
         <Text accessibilityRole="header" style={font.title}>
           Tags
         </Text>
@@ -134,15 +134,6 @@ function TagRow({ tag }: { tag: TagOutput }) {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
-  header: {
-    flexDirection: 'row',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    paddingHorizontal: space.lg,
-    paddingTop: space.md,
-    paddingBottom: space.sm,
-  },
   form: { paddingHorizontal: space.lg, paddingBottom: space.lg, gap: space.md },
   palette: { flexDirection: 'row', gap: space.sm },
   swatch: { width: 32, height: 32, borderRadius: 16 },

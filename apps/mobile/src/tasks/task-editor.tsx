@@ -14,7 +14,7 @@ import { Button } from '../components/button';
 import { Chip } from '../components/chip';
 import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
 import { TextField } from '../components/text-field';
-import { colors, font, space } from '../theme/theme';
+import { colors, font, layout, space } from '../theme/theme';
 import { RecurrenceBuilder } from './recurrence-builder';
 import { type TaskForm, formOf, parseDue, updateOf } from './task-form';
 import { type Task, useDeleteTask, useUpdateTask } from './task-mutations';
@@ -96,7 +96,7 @@ export function TaskEditor({ id }: { id: number }) {
   };
 
   return (
-    <SafeAreaView style={styles.screen}>
+    <SafeAreaView style={layout.screen}>
       <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
         <View style={styles.top}>
           <Button title="Cancel" variant="secondary" onPress={() => router.back()} />
@@ -158,7 +158,6 @@ export function TaskEditor({ id }: { id: number }) {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
   center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
   top: {

@@ -18,7 +18,7 @@ import {
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { LiveStatus } from '../sync/live-status';
-import { colors, font, radius, space } from '../theme/theme';
+import { colors, font, layout, radius, space } from '../theme/theme';
 import { FiltersSheet } from './filters-sheet';
 import { QuickAddField } from './quick-add-field';
 import { defaultTaskFilters, listInput } from './task-filters';
@@ -88,8 +88,8 @@ export function TasksScreen() {
     filters.status !== 'all' || filters.priority.length > 0 || filters.sort !== 'createdAt';
 
   return (
-    <SafeAreaView style={styles.screen} edges={['top']}>
-      <View style={styles.header}>
+    <SafeAreaView style={layout.screen} edges={['top']}>
+      <View style={layout.header}>
         <Text accessibilityRole="header" style={font.title}>
           Tasks
         </Text>
@@ -183,15 +183,6 @@ export function TasksScreen() {
 }
 
 const styles = StyleSheet.create({
-  screen: { flex: 1, backgroundColor: colors.background },
-  header: {
-    flexDirection: 'row',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    paddingHorizontal: space.lg,
-    paddingTop: space.md,
-    paddingBottom: space.sm,
-  },
   filterButton: {
     paddingHorizontal: space.md,
     paddingVertical: space.sm,

@@ -1,4 +1,5 @@
 // One palette and spacing scale for every screen, so the app reads as one product.
+import { StyleSheet } from 'react-native';
 export const colors = {
   background: '#F4F5F9',
   surface: '#FFFFFF',
@@ -24,3 +25,17 @@ export const font = {
   body: { fontSize: 16, color: colors.text },
   small: { fontSize: 13, color: colors.muted },
 };
+
+/** The frame every screen shares: its background, and a tab screen's title row. */
+export const layout = StyleSheet.create({
+  screen: { flex: 1, backgroundColor: colors.background },
+  header: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: space.sm,
+    paddingHorizontal: space.lg,
+    paddingTop: space.md,
+    paddingBottom: space.sm,
+  },
+});
