@@ -1,1 +1,4 @@
-export { default } from '@repo/vitest-config';
+import { withCoverageThresholds } from '@repo/vitest-config';
+
+// Coverage floor (%): measured lines 94.1 / branches 87.8 (CI, PostgreSQL too), set a little below.
+export default withCoverageThresholds({ lines: 92, branches: 85 });
