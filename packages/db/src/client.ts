@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Engine, SqlConnection } from './connection';
+import { type ConnectionLog, createPgPool } from './pg-pool';
 import { createStatementNamer } from './statement-names';
 import { type Prisma, PrismaClient } from './generated/prisma/client';
 
@@ -50,10 +50,7 @@ export interface DatabaseOptions {
   connectionLog?: ConnectionLog | undefined;
 }
 
-export interface ConnectionLog {
-  failed(error: unknown): void;
-  recovered(): void;
-}
+export type { ConnectionLog } from './pg-pool';
 
 const consoleConnectionLog: ConnectionLog = {
   failed: (error) => console.warn('database pool: idle connection failed:', error),
@@ -77,14 +74,10 @@ function createPostgresDatabase(
   onQuery: DatabaseOptions['onQuery'],
   connectionLog: ConnectionLog,
 ): Database {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: poolSize,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-  });
-  // An idle client losing its server must not crash the process (an unheard 'error' would).
-  pool.on('error', (error) => connectionLog.failed(error));
-  pool.on('connect', () => connectionLog.recovered());
+  const pool = createPgPool(
+    { connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    connectionLog,
+  );
   // Named statements: each pooled connection parses and plans a query once (statement-names.ts).
   const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() });
   const prisma = onQuery

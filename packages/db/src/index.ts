@@ -6,6 +6,7 @@ export {
   type PoolStats,
 } from './client';
 export type { Engine, SqlConnection } from './connection';
+export { createPgPool } from './pg-pool';
 export { defaultMigrationsDir, defaultPgliteDir } from './paths';
 export {
   MigrationError,

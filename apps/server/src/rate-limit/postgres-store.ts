@@ -1,7 +1,8 @@
 // Rate-limit counters in PostgreSQL, so every server process on one database shares one budget.
 // The limiter gets its own small pool (it must not queue behind request traffic) and its own
 // schema, outside the Prisma-managed tables that migrations and drift checks look at.
-import pg from 'pg';
+import { createPgPool } from '@repo/db';
+import type pg from 'pg';
 import { type IRateLimiterPostgresOptions, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { ConnectionErrorLog } from '../ops/connection-errors';
 
@@ -37,15 +38,11 @@ export function createPostgresLimiter(
   connectionLog: ConnectionErrorLog,
 ) {
   // Idle connections close on their own, so the pool never holds a stopping process open.
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 2,
-    idleTimeoutMillis: 10_000,
-    allowExitOnIdle: true,
-  });
-  // An idle client losing its server must not crash the process; the outage is logged once.
-  pool.on('error', (error) => connectionLog.failed(error));
-  pool.on('connect', () => connectionLog.recovered());
+  // A connection losing its server must not crash the process; the outage is logged once.
+  const pool = createPgPool(
+    { connectionString: databaseUrl, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true },
+    connectionLog,
+  );
   let ready: Promise<RateLimiterPostgres> | undefined;
   const limiter = () =>
     (ready ??= createTable(pool, table).then(

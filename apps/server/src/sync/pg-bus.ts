@@ -3,7 +3,7 @@
 // When that connection drops (database restart), it reconnects with backoff and then tells every
 // stream to catch up from the log, so nothing committed meanwhile is missed.
 import { type BusMessage, type SyncBus, createDispatcher } from '@repo/api';
-import { Prisma } from '@repo/db';
+import { Prisma, createPgPool } from '@repo/db';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -16,8 +16,13 @@ export interface PgBus extends SyncBus {
 
 export function createPgBus(databaseUrl: string, logger: Logger): PgBus {
   const dispatcher = createDispatcher();
-  const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  publisher.on('error', (err) => logger.warn({ err }, 'sync bus publisher connection lost'));
+  const publisher = createPgPool(
+    { connectionString: databaseUrl, max: 2 },
+    {
+      failed: (err) => logger.warn({ err }, 'sync bus publisher connection lost'),
+      recovered: () => {},
+    },
+  );
   let listener: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
