@@ -68,6 +68,8 @@ export function createPgBus(databaseUrl: string, logger: Logger): PgBus {
 
   void connect(100);
   return {
+    // Writers append their events and queue this channel's NOTIFY in one statement (append.ts).
+    notifyChannel: CHANNEL,
     subscribe: dispatcher.subscribe,
     endLocalStreams: () => dispatcher.dispatch({ type: 'shutdown' }),
     async publish(message) {

@@ -19,6 +19,12 @@ export type BusListener = (message: BusMessage) => void;
 export type AfterCommit = () => void;
 
 export interface SyncBus {
+  /**
+   * The PostgreSQL channel this bus listens on, when it is PostgreSQL's: a writer then queues its
+   * events message there itself, in the statement that appends the events (append.ts), instead of
+   * calling publishInTransaction. Null for a bus that is told after the commit.
+   */
+  readonly notifyChannel: string | null;
   /** Delivers `message` (about something already committed) to its user's listeners everywhere. */
   publish(message: BusMessage): Promise<void>;
   /**
@@ -63,6 +69,7 @@ export function createDispatcher() {
 export function createLocalBus(): SyncBus {
   const dispatcher = createDispatcher();
   return {
+    notifyChannel: null,
     publish: (message) => {
       dispatcher.dispatch(message);
       return Promise.resolve();

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { type TestUser, createTestApi } from '../testing/caller';
-import { appendChanges, canResumeAfter, pruneEvents, readEventsAfter } from './log';
+import { appendChanges } from './append';
+import { canResumeAfter, pruneEvents, readEventsAfter } from './log';
 
 const change = (id: number) => ({ op: 'delete', entity: 'task', id }) as const;
 

@@ -1,56 +1,9 @@
-// The live-sync event log: appended in the writing transaction, read by streams for replay.
-// Ids are per user and gap-free in commit order: a writer advances the user's SyncCursor row,
-// whose lock it holds until commit, so a second writer gets the next id only after the first
-// has committed (or rolled back), and a reader that has seen id N can never later miss an id < N.
+// The live-sync event log, read side: streams replay from it, retention prunes it. It is appended
+// in the writing transaction (append.ts), with ids per user and gap-free in commit order.
 import superjson, { type SuperJSONResult } from 'superjson';
 import { Prisma } from '@repo/db';
 import type { PrismaClient } from '@repo/db';
 import type { SyncEntity, SyncEvent } from '@repo/validators';
-
-type Tx = Prisma.TransactionClient;
-
-/** A change to record: an entity as byId answers it, or its deletion. */
-export type SyncChange =
-  | { op: 'upsert'; entity: SyncEntity; id: number | string; data: object }
-  | { op: 'delete'; entity: SyncEntity; id: number | string };
-
-export interface SyncActor {
-  userId: string;
-  /** The session that made the change (its token's sid); null without one. */
-  sessionId: string | null;
-}
-
-/**
- * Appends `changes` to the actor's log inside `tx`; returns the last id given (as a string), for
- * the caller to publish once `tx` has committed.
- */
-export async function appendChanges(
-  tx: Tx,
-  actor: SyncActor,
-  changes: readonly SyncChange[],
-): Promise<string> {
-  const count = BigInt(changes.length);
-  const [cursor] = await tx.$queryRaw<{ lastEventId: bigint }[]>(Prisma.sql`
-    INSERT INTO "SyncCursor" ("userId", "lastEventId") VALUES (${actor.userId}::uuid, ${count})
-    ON CONFLICT ("userId") DO UPDATE SET "lastEventId" = "SyncCursor"."lastEventId" + ${count}
-    RETURNING "lastEventId"`);
-  const last = cursor!.lastEventId;
-  await tx.syncEvent.createMany({
-    data: changes.map((change, index) => ({
-      userId: actor.userId,
-      id: last - count + BigInt(index) + 1n,
-      op: change.op,
-      entity: change.entity,
-      entityId: String(change.id),
-      data: change.op === 'upsert' ? toJson(superjson.serialize(change.data)) : Prisma.DbNull,
-      sessionId: actor.sessionId,
-    })),
-  });
-  return last.toString();
-}
-
-const toJson = ({ json, meta }: SuperJSONResult) =>
-  (meta ? { json, meta } : { json }) as Prisma.InputJsonObject;
 
 /** The newest id given to the user (0 before their first change). */
 export async function headEventId(prisma: PrismaClient, userId: string): Promise<bigint> {

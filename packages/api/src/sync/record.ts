@@ -3,7 +3,7 @@
 // streams: it is delivered when the change commits, even if this process dies right after.
 import type { PrismaClient, Prisma } from '@repo/db';
 import type { SyncBus } from './bus';
-import { type SyncActor, type SyncChange, appendChanges } from './log';
+import { type SyncActor, type SyncChange, appendChanges } from './append';
 
 export interface RecordingContext {
   prisma: PrismaClient;
@@ -23,7 +23,10 @@ export async function recordWrite<T>(
   const { result, afterCommit } = await ctx.prisma.$transaction(async (tx) => {
     const { result, changes } = await work(tx);
     if (changes.length === 0) return { result, afterCommit: null };
-    const lastEventId = await appendChanges(tx, ctx.actor, changes);
+    // Last, so the user's cursor lock is held only from this statement to COMMIT.
+    const { notifyChannel } = ctx.syncBus;
+    const lastEventId = await appendChanges(tx, ctx.actor, changes, notifyChannel);
+    if (notifyChannel !== null) return { result, afterCommit: null };
     const message = { type: 'events', userId: ctx.actor.userId, lastEventId } as const;
     return { result, afterCommit: await ctx.syncBus.publishInTransaction(tx, message) };
   });

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@repo/db';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../testing/caller';
-import { appendChanges } from './log';
+import { appendChanges } from './append';
 import { noteArrival, readShared } from './shared-read';
 
 describe.each(testEngines)('shared log reads on %s', (engine) => {

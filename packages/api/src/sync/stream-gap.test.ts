@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { type TestApi, createTestApi } from '../testing/caller';
 import { openSync } from '../testing/sync-reader';
-import { appendChanges } from './log';
+import { appendChanges } from './append';
 
 const deleted = (id: number) => ({ op: 'delete', entity: 'task', id }) as const;
 

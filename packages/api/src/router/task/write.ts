@@ -5,7 +5,7 @@ import type { Prisma } from '@repo/db';
 import type { TaskCreateInput, TaskUpdateInput } from '@repo/validators';
 import { lockVersion, nextUpdatedAt } from '../../concurrency';
 import { notFound } from '../../errors';
-import type { SyncChange } from '../../sync/log';
+import type { SyncChange } from '../../sync/append';
 import { type RecordingContext, recordWrite } from '../../sync/record';
 import { type CompletionPlan, nextFor, readBasis, withCompletionPlan } from './completion-plan';
 import { lockOwnTags } from './owned';
