@@ -1,7 +1,7 @@
 // Editing one task. Every save sends the updatedAt it started from; a CONFLICT opens the
 // conflict dialog with the server's version next to mine.
-import { appCodeOf, formatDateTime, toDateTimeLocalInput } from '@repo/client';
-import { useTRPC, useTRPCClient } from '@repo/client/react';
+import { formatDateTime, toDateTimeLocalInput } from '@repo/client';
+import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import type { TagOutput, TaskOutput, TaskPriority } from '@repo/validators';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { type ConflictField, ConflictDialog } from '../../components/conflict-di
 import { Modal } from '../../components/modal';
 import { fieldErrors } from '../../lib/errors';
 import { RecurrenceBuilder } from './recurrence-builder';
-import { Field, FormError, SaveActions } from '../../components/form-fields';
+import { Field, FormError, SaveActions, TextField } from '../../components/form-fields';
 import { TagLabel } from '../../components/tag-label';
 
 interface Props {
@@ -60,18 +60,10 @@ export function TaskEditor({ task, tags, onClose }: Props) {
   const api = useTRPCClient();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(task));
-  const [base, setBase] = useState(task.updatedAt);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<TaskOutput | null>(null);
-  const [saving, setSaving] = useState(false);
-  const fields = fieldErrors(error);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-
-  async function save(expectedUpdatedAt: Date) {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api.task.update.mutate({
+  const saver = useConflictSave({
+    base: task.updatedAt,
+    write: (expectedUpdatedAt) =>
+      api.task.update.mutate({
         id: task.id,
         expectedUpdatedAt,
         title: draft.title,
@@ -80,27 +72,20 @@ export function TaskEditor({ task, tags, onClose }: Props) {
         dueDate: draft.due ? new Date(draft.due) : null,
         tagIds: draft.tagIds,
         recurrenceRule: draft.recurrenceRule,
-      });
+      }),
+    latest: () => api.task.byId.query({ id: task.id }),
+    onSaved: (saved) => {
       queryClient.setQueryData(trpc.task.byId.queryKey({ id: task.id }), saved);
       void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
       onClose();
-    } catch (caught) {
-      if (appCodeOf(caught) === 'CONFLICT') {
-        const theirs = await api.task.byId.query({ id: task.id }).catch(() => null);
-        if (theirs) {
-          setConflict(theirs);
-          return;
-        }
-      }
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const { error, theirs: conflict } = saver;
+  const fields = fieldErrors(error);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   function takeTheirs(theirs: TaskOutput) {
-    setConflict(null);
-    setBase(theirs.updatedAt);
+    saver.takeTheirs();
     setDraft(draftOf(theirs));
     void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
     onClose();
@@ -114,19 +99,18 @@ export function TaskEditor({ task, tags, onClose }: Props) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void save(base);
+            void saver.save();
           }}
         >
           <FormError error={error} fields={fields} />
-          <Field label="Title" error={fields.title}>
-            <input
-              value={draft.title}
-              maxLength={200}
-              required
-              onChange={(e) => set({ title: e.target.value })}
-              aria-invalid={Boolean(fields.title)}
-            />
-          </Field>
+          <TextField
+            label="Title"
+            error={fields.title}
+            value={draft.title}
+            maxLength={200}
+            required
+            onChange={(title) => set({ title })}
+          />
           <Field label="Description">
             <textarea
               rows={3}
@@ -146,13 +130,13 @@ export function TaskEditor({ task, tags, onClose }: Props) {
                 <option value="high">High</option>
               </select>
             </Field>
-            <Field label="Due" error={fields.dueDate}>
-              <input
-                type="datetime-local"
-                value={draft.due}
-                onChange={(e) => set({ due: e.target.value })}
-              />
-            </Field>
+            <TextField
+              label="Due"
+              error={fields.dueDate}
+              type="datetime-local"
+              value={draft.due}
+              onChange={(due) => set({ due })}
+            />
           </div>
           {tags.length > 0 && (
             <fieldset className="tag-picker">
@@ -181,18 +165,14 @@ export function TaskEditor({ task, tags, onClose }: Props) {
             onChange={(recurrenceRule) => set({ recurrenceRule })}
           />
           {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
-          <SaveActions saving={saving} onCancel={onClose} />
+          <SaveActions saving={saver.saving} onCancel={onClose} />
         </form>
       </Modal>
       {conflict && (
         <ConflictDialog
           what="task"
           fields={conflictFields(draft, conflict, tags)}
-          onKeepMine={() => {
-            setConflict(null);
-            setBase(conflict.updatedAt);
-            void save(conflict.updatedAt);
-          }}
+          onKeepMine={() => void saver.keepMine()}
           onUseTheirs={() => takeTheirs(conflict)}
         />
       )}
