@@ -6,10 +6,10 @@ import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import { type AssetOutput, assetConditions } from '@repo/validators';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
-import { Modal } from '../../components/modal';
+import type { ConflictField } from '../../components/conflict-dialog';
+import { EditorModal } from '../../components/editor-modal';
 import { fieldErrors } from '../../lib/errors';
-import { Field, FormError, SaveActions, TextField } from '../../components/form-fields';
+import { Field, TextField } from '../../components/form-fields';
 
 interface Props {
   asset: AssetOutput | null;
@@ -115,7 +115,7 @@ export function AssetForm({ asset, onClose }: Props) {
       onClose();
     },
   });
-  const { error, theirs: conflict } = saver;
+  const { error } = saver;
   const fields = { ...fieldErrors(error), ...local };
 
   const conflictFields = (theirs: AssetOutput): ConflictField[] => {
@@ -132,165 +132,149 @@ export function AssetForm({ asset, onClose }: Props) {
     ).map(([label, key]) => ({ label, mine: draft[key], theirs: other[key] }));
   };
 
+  const worth = draft.estimatedValue
+    ? parseMoney(draft.estimatedValue, draft.currency || 'USD')
+    : null;
+
   return (
-    <>
-      <Modal title={asset ? 'Edit asset' : 'New asset'} onClose={onClose} wide>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saver.save();
-          }}
-        >
-          <FormError error={error} fields={fieldErrors(error)} />
-          <TextField
-            label="Name"
-            error={fields.name}
-            value={draft.name}
-            maxLength={200}
-            required
-            onChange={(name) => set({ name })}
-          />
-          <div className="row">
-            <TextField
-              label="Category"
-              value={draft.category}
-              maxLength={50}
-              onChange={(category) => set({ category })}
-              placeholder="e.g. Trading cards"
-            />
-            <Field label="Condition">
-              <select value={draft.condition} onChange={(e) => set({ condition: e.target.value })}>
-                <option value="">Not set</option>
-                {assetConditions.map((c) => (
-                  <option key={c} value={c}>
-                    {conditionLabel(c)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <TextField
-              label="Acquired"
-              error={fields.acquiredAt}
-              type="date"
-              value={draft.acquiredAt}
-              onChange={(acquiredAt) => set({ acquiredAt })}
-            />
-          </div>
-          <div className="row">
-            <TextField
-              label="Purchase price"
-              error={fields.purchasePriceCents}
-              inputMode="decimal"
-              value={draft.purchasePrice}
-              placeholder="0.00"
-              onChange={(purchasePrice) => set({ purchasePrice })}
-            />
-            <TextField
-              label="Estimated value"
-              error={fields.estimatedValueCents}
-              inputMode="decimal"
-              value={draft.estimatedValue}
-              placeholder="0.00"
-              onChange={(estimatedValue) => set({ estimatedValue })}
-            />
-            <TextField
-              label="Currency"
-              error={fields.currency}
-              className="narrow-input"
-              value={draft.currency}
-              maxLength={3}
-              onChange={(currency) => set({ currency: currency.toUpperCase() })}
-            />
-          </div>
-          <Field label="Description">
-            <textarea
-              rows={2}
-              value={draft.description}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          </Field>
-          <Field label="Image URLs (one per line, https)" error={fields.imageUrls}>
-            <textarea
-              rows={2}
-              value={draft.imageUrls}
-              onChange={(e) => set({ imageUrls: e.target.value })}
-            />
-          </Field>
-          {images.length > 0 && (
-            <div className="previews">
-              {images.slice(0, 8).map((url) => (
-                <img key={url} src={url} alt="" className="preview" loading="lazy" />
-              ))}
-            </div>
-          )}
-          <TextField
-            label="Tags (comma separated)"
-            value={draft.tags}
-            onChange={(tags) => set({ tags })}
-          />
-          <fieldset className="metadata">
-            <legend>Details</legend>
-            {draft.metadata.map((row, i) => (
-              <div className="row" key={i}>
-                <input
-                  aria-label={`Detail ${i + 1} name`}
-                  placeholder="Name"
-                  value={row.key}
-                  onChange={(e) => setDetail(i, { key: e.target.value })}
-                />
-                <input
-                  aria-label={`Detail ${i + 1} value`}
-                  placeholder="Value"
-                  value={row.value}
-                  onChange={(e) => setDetail(i, { value: e.target.value })}
-                />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove detail ${i + 1}`}
-                  onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}
-                >
-                  ×
-                </button>
-              </div>
+    <EditorModal
+      title={asset ? 'Edit asset' : 'New asset'}
+      what="asset"
+      saver={saver}
+      fieldErrors={fieldErrors(error)}
+      conflictFields={conflictFields}
+      onUseTheirs={() => {
+        void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
+        onClose();
+      }}
+      onClose={onClose}
+      actions={
+        worth !== null && (
+          <span className="muted grow">Worth {formatMoney(worth, draft.currency || 'USD')}</span>
+        )
+      }
+    >
+      <TextField
+        label="Name"
+        error={fields.name}
+        value={draft.name}
+        maxLength={200}
+        required
+        onChange={(name) => set({ name })}
+      />
+      <div className="row">
+        <TextField
+          label="Category"
+          value={draft.category}
+          maxLength={50}
+          onChange={(category) => set({ category })}
+          placeholder="e.g. Trading cards"
+        />
+        <Field label="Condition">
+          <select value={draft.condition} onChange={(e) => set({ condition: e.target.value })}>
+            <option value="">Not set</option>
+            {assetConditions.map((c) => (
+              <option key={c} value={c}>
+                {conditionLabel(c)}
+              </option>
             ))}
+          </select>
+        </Field>
+        <TextField
+          label="Acquired"
+          error={fields.acquiredAt}
+          type="date"
+          value={draft.acquiredAt}
+          onChange={(acquiredAt) => set({ acquiredAt })}
+        />
+      </div>
+      <div className="row">
+        <TextField
+          label="Purchase price"
+          error={fields.purchasePriceCents}
+          inputMode="decimal"
+          value={draft.purchasePrice}
+          placeholder="0.00"
+          onChange={(purchasePrice) => set({ purchasePrice })}
+        />
+        <TextField
+          label="Estimated value"
+          error={fields.estimatedValueCents}
+          inputMode="decimal"
+          value={draft.estimatedValue}
+          placeholder="0.00"
+          onChange={(estimatedValue) => set({ estimatedValue })}
+        />
+        <TextField
+          label="Currency"
+          error={fields.currency}
+          className="narrow-input"
+          value={draft.currency}
+          maxLength={3}
+          onChange={(currency) => set({ currency: currency.toUpperCase() })}
+        />
+      </div>
+      <Field label="Description">
+        <textarea
+          rows={2}
+          value={draft.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+      </Field>
+      <Field label="Image URLs (one per line, https)" error={fields.imageUrls}>
+        <textarea
+          rows={2}
+          value={draft.imageUrls}
+          onChange={(e) => set({ imageUrls: e.target.value })}
+        />
+      </Field>
+      {images.length > 0 && (
+        <div className="previews">
+          {images.slice(0, 8).map((url) => (
+            <img key={url} src={url} alt="" className="preview" loading="lazy" />
+          ))}
+        </div>
+      )}
+      <TextField
+        label="Tags (comma separated)"
+        value={draft.tags}
+        onChange={(tags) => set({ tags })}
+      />
+      <fieldset className="metadata">
+        <legend>Details</legend>
+        {draft.metadata.map((row, i) => (
+          <div className="row" key={i}>
+            <input
+              aria-label={`Detail ${i + 1} name`}
+              placeholder="Name"
+              value={row.key}
+              onChange={(e) => setDetail(i, { key: e.target.value })}
+            />
+            <input
+              aria-label={`Detail ${i + 1} value`}
+              placeholder="Value"
+              value={row.value}
+              onChange={(e) => setDetail(i, { value: e.target.value })}
+            />
             <button
               type="button"
-              className="button small"
-              onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}
+              className="icon-button"
+              aria-label={`Remove detail ${i + 1}`}
+              onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}
             >
-              Add detail
+              ×
             </button>
-            {fields.metadata && <small className="field-error">{fields.metadata}</small>}
-          </fieldset>
-          <SaveActions saving={saver.saving} onCancel={onClose}>
-            {draft.estimatedValue &&
-              parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
-                <span className="muted grow">
-                  Worth{' '}
-                  {formatMoney(
-                    parseMoney(draft.estimatedValue, draft.currency || 'USD')!,
-                    draft.currency || 'USD',
-                  )}
-                </span>
-              )}
-          </SaveActions>
-        </form>
-      </Modal>
-      {conflict && (
-        <ConflictDialog
-          what="asset"
-          fields={conflictFields(conflict)}
-          onKeepMine={() => void saver.keepMine()}
-          onUseTheirs={() => {
-            saver.takeTheirs();
-            void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
-            onClose();
-          }}
-        />
-      )}
-    </>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button small"
+          onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}
+        >
+          Add detail
+        </button>
+        {fields.metadata && <small className="field-error">{fields.metadata}</small>}
+      </fieldset>
+    </EditorModal>
   );
 }

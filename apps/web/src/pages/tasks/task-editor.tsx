@@ -5,11 +5,11 @@ import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import type { TagOutput, TaskOutput, TaskPriority } from '@repo/validators';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
-import { Modal } from '../../components/modal';
+import type { ConflictField } from '../../components/conflict-dialog';
+import { EditorModal } from '../../components/editor-modal';
 import { fieldErrors } from '../../lib/errors';
 import { RecurrenceBuilder } from './recurrence-builder';
-import { Field, FormError, SaveActions, TextField } from '../../components/form-fields';
+import { Field, TextField } from '../../components/form-fields';
 import { TagLabel } from '../../components/tag-label';
 
 interface Props {
@@ -80,102 +80,87 @@ export function TaskEditor({ task, tags, onClose }: Props) {
       onClose();
     },
   });
-  const { error, theirs: conflict } = saver;
-  const fields = fieldErrors(error);
+  const fields = fieldErrors(saver.error);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   function takeTheirs(theirs: TaskOutput) {
-    saver.takeTheirs();
     setDraft(draftOf(theirs));
     void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
     onClose();
   }
 
   return (
-    <>
-      <Modal title="Edit task" onClose={onClose} wide>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saver.save();
-          }}
-        >
-          <FormError error={error} fields={fields} />
-          <TextField
-            label="Title"
-            error={fields.title}
-            value={draft.title}
-            maxLength={200}
-            required
-            onChange={(title) => set({ title })}
-          />
-          <Field label="Description">
-            <textarea
-              rows={3}
-              value={draft.description}
-              maxLength={10_000}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          </Field>
-          <div className="row">
-            <Field label="Priority">
-              <select
-                value={draft.priority}
-                onChange={(e) => set({ priority: e.target.value as TaskPriority })}
-              >
-                <option value="low">Low</option>
-                <option value="medium">Medium</option>
-                <option value="high">High</option>
-              </select>
-            </Field>
-            <TextField
-              label="Due"
-              error={fields.dueDate}
-              type="datetime-local"
-              value={draft.due}
-              onChange={(due) => set({ due })}
-            />
-          </div>
-          {tags.length > 0 && (
-            <fieldset className="tag-picker">
-              <legend>Tags</legend>
-              {tags.map((tag) => (
-                <label key={tag.id} className="chip selectable">
-                  <input
-                    type="checkbox"
-                    checked={draft.tagIds.includes(tag.id)}
-                    onChange={(e) =>
-                      set({
-                        tagIds: e.target.checked
-                          ? [...draft.tagIds, tag.id]
-                          : draft.tagIds.filter((id) => id !== tag.id),
-                      })
-                    }
-                  />
-                  <TagLabel tag={tag} />
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <RecurrenceBuilder
-            rule={draft.recurrenceRule}
-            anchor={draft.due ? new Date(draft.due) : new Date()}
-            onChange={(recurrenceRule) => set({ recurrenceRule })}
-          />
-          {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
-          <SaveActions saving={saver.saving} onCancel={onClose} />
-        </form>
-      </Modal>
-      {conflict && (
-        <ConflictDialog
-          what="task"
-          fields={conflictFields(draft, conflict, tags)}
-          onKeepMine={() => void saver.keepMine()}
-          onUseTheirs={() => takeTheirs(conflict)}
+    <EditorModal
+      title="Edit task"
+      what="task"
+      saver={saver}
+      fieldErrors={fields}
+      conflictFields={(theirs) => conflictFields(draft, theirs, tags)}
+      onUseTheirs={takeTheirs}
+      onClose={onClose}
+    >
+      <TextField
+        label="Title"
+        error={fields.title}
+        value={draft.title}
+        maxLength={200}
+        required
+        onChange={(title) => set({ title })}
+      />
+      <Field label="Description">
+        <textarea
+          rows={3}
+          value={draft.description}
+          maxLength={10_000}
+          onChange={(e) => set({ description: e.target.value })}
         />
+      </Field>
+      <div className="row">
+        <Field label="Priority">
+          <select
+            value={draft.priority}
+            onChange={(e) => set({ priority: e.target.value as TaskPriority })}
+          >
+            <option value="low">Low</option>
+            <option value="medium">Medium</option>
+            <option value="high">High</option>
+          </select>
+        </Field>
+        <TextField
+          label="Due"
+          error={fields.dueDate}
+          type="datetime-local"
+          value={draft.due}
+          onChange={(due) => set({ due })}
+        />
+      </div>
+      {tags.length > 0 && (
+        <fieldset className="tag-picker">
+          <legend>Tags</legend>
+          {tags.map((tag) => (
+            <label key={tag.id} className="chip selectable">
+              <input
+                type="checkbox"
+                checked={draft.tagIds.includes(tag.id)}
+                onChange={(e) =>
+                  set({
+                    tagIds: e.target.checked
+                      ? [...draft.tagIds, tag.id]
+                      : draft.tagIds.filter((id) => id !== tag.id),
+                  })
+                }
+              />
+              <TagLabel tag={tag} />
+            </label>
+          ))}
+        </fieldset>
       )}
-    </>
+      <RecurrenceBuilder
+        rule={draft.recurrenceRule}
+        anchor={draft.due ? new Date(draft.due) : new Date()}
+        onChange={(recurrenceRule) => set({ recurrenceRule })}
+      />
+      {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
+    </EditorModal>
   );
 }
