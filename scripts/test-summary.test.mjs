@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { closingLine, countsOf } from './test-summary.mjs';
+import { closingLine, countsOf, countsOfReportFile, sumCounts } from './test-summary.mjs';
 
 function packageWith(file, report) {
   const dir = mkdtempSync(join(tmpdir(), 'test-summary-'));
@@ -72,4 +72,22 @@ test('a package without a report is a failure', () => {
   const counts = countsOf(packageWith(undefined));
   assert.equal(counts.missing, true);
   assert.equal(closingLine([counts]).failed, 1);
+});
+
+test("a runner's own JSON reports (apps/mobile: Jest and the e2e vitest) sum, a missing one failing", () => {
+  const jest = join(
+    packageWith('jest.json', {
+      ...vitestReport([{ status: 'failed', assertionResults: [] }], { numPassedTests: 4 }),
+      numPendingTests: 1,
+    }),
+    'test-results',
+    'jest.json',
+  );
+  const e2e = join(packageWith(undefined), 'test-results', 'e2e.json');
+  assert.deepEqual(sumCounts([jest, e2e].map(countsOfReportFile)), {
+    passed: 4,
+    failed: 2,
+    skipped: 1,
+    unloaded: 1,
+  });
 });

@@ -1,31 +1,14 @@
 // Issue 14's verdicts on hand-made rows: each target passes at its bound and misses just past it.
 import { describe, expect, it } from 'vitest';
 import { checkHotPathTargets } from '../src/hot-path-targets';
-import type { LoadResult } from '../src/load-spec';
 import type { Row } from '../src/results';
-
-const result = (rps: number, p99 = 10): LoadResult => ({
-  durationSec: 10,
-  requests: rps * 10,
-  rps,
-  latencyMs: { p50: p99 / 2, p99, mean: p99 / 2, max: p99 * 2 },
-  ok: rps * 10,
-  non2xx: 0,
-  errors: 0,
-  timeouts: 0,
-  statusCodes: { '200': rps * 10 },
-  generatorCpuMs: 1000,
-});
+import { loadResult, resultRow } from './load-rows';
 
 /** A row whose server spent `cpuMs` of CPU over its 10 s. */
-const row = (scenario: string, face: Row['face'], rps: number, cpuMs = 0, p99 = 10): Row => ({
-  scenario,
-  title: scenario,
-  face,
-  result: result(rps, p99),
-  probe: cpuMs ? { loopP50: 1, loopP99: 2, loopMax: 3, workers: 2, cpuMs } : null,
-  ratio: null,
-});
+const row = (scenario: string, face: Row['face'], rps: number, cpuMs = 0, p99 = 10): Row =>
+  resultRow(scenario, face, loadResult(rps, p99), {
+    probe: cpuMs ? { loopP50: 1, loopP99: 2, loopMax: 3, workers: 2, cpuMs } : null,
+  });
 
 const verdict = (rows: Row[], words: string) =>
   checkHotPathTargets({ rows, hashMs: 20, cores: 2 }).find((c) => c.target.includes(words))?.pass;

@@ -5,11 +5,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppRouter } from '@repo/api';
+import { chromiumLaunchOptions } from '@repo/chromium-config';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import superjson from 'superjson';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM, PASSWORD, uniqueEmail } from '../../web/e2e/helpers/browser';
+import { PASSWORD, uniqueEmail } from '../../web/e2e/helpers/browser';
 import {
   type ProductionServer,
   startProductionServer,
@@ -69,19 +70,9 @@ describe('the web export on a phone-sized screen', () => {
     const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
     server = await startProductionServer(engine, { CORS_ORIGINS: site.origin });
     const apiPort = new URL(server.url).port;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--host-resolver-rules=MAP ${E2E_API_HOST}:80 127.0.0.1:${apiPort}`,
-      ],
-    });
+    browser = await chromium.launch(
+      chromiumLaunchOptions([`--host-resolver-rules=MAP ${E2E_API_HOST}:80 127.0.0.1:${apiPort}`]),
+    );
   }, 120_000);
 
   // Each test on a fresh phone: its own storage, so one test's session cannot leak into the next.

@@ -4,8 +4,9 @@
 // code; the app in Chromium against the production server). Every stage runs even when an
 // earlier one failed, so one report counts them all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { countsOfReportFile, sumCounts } from '../../../scripts/test-summary.mjs';
 import { E2E_API_URL } from '../e2e/helpers/export-build.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -30,37 +31,10 @@ const exported = run(bin('expo'), ['export', '--platform', 'web', '--output-dir'
 });
 const e2ePassed = exported && run(bin('vitest'), ['run', '--config', 'vitest.e2e.config.mts']);
 
-interface JsonReport {
-  numPassedTests: number;
-  numFailedTests: number;
-  numPendingTests: number;
-  numTodoTests: number;
-  testResults?: { status: string; assertionResults?: { status: string }[] }[];
-}
-
-/** Jest's --json and vitest's json reporter share these fields; a missing report is a failure. */
-function countsOf(file: string) {
-  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const report = JSON.parse(readFileSync(file, 'utf8')) as JsonReport;
-  // A file that failed to load has no failed test, only a failed suite: count it.
-  const unloaded = (report.testResults ?? []).filter(
-    (suite) =>
-      suite.status === 'failed' &&
-      !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
-  ).length;
-  return {
-    passed: report.numPassedTests,
-    failed: report.numFailedTests + unloaded,
-    skipped: report.numPendingTests + report.numTodoTests,
-  };
-}
-
-const [jest, e2e] = [countsOf(reports.jest), countsOf(reports.e2e)];
-const summary = {
-  passed: jest.passed + e2e.passed,
-  failed: jest.failed + e2e.failed,
-  skipped: jest.skipped + e2e.skipped,
-};
+// The root's reader of test reports: one rule for what counts as a failure (a missing report, a
+// file that failed to load), here and in `pnpm test`'s closing line.
+const { passed, failed, skipped } = sumCounts([reports.jest, reports.e2e].map(countsOfReportFile));
+const summary = { passed, failed, skipped };
 writeFileSync(join(results, 'summary.json'), `${JSON.stringify(summary)}\n`);
 console.log(
   `mobile: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped` +

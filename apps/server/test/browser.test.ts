@@ -2,12 +2,12 @@
 // endpoint and lists tasks from the page; /panel registers, sets the bearer header as its
 // description says, and creates a task. Nothing may be fetched from anywhere but the server.
 import { join } from 'node:path';
+import { CHROMIUM } from '@repo/chromium-config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from './helpers/auth-http';
 import {
   ARTIFACTS,
   type Browser,
-  CHROMIUM,
   foreignRequests,
   hasChromium,
   launchBrowser,

@@ -3,34 +3,29 @@
 // at once and on the other within 1 s (the NOTIFY takes milliseconds; the cache's TTL would end
 // it within 1 s even if the message were lost, session-cache.test.ts). PostgreSQL only: PGlite is
 // one process, whose in-process bus the router tests cover (packages/api session-revocation).
-import { createDatabase } from '@repo/db';
 import { testEngines } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../src/server';
 import { type AuthBody, PASSWORD, bearer, register, trpc } from './helpers/auth-http';
-import { type TestServer, startTestServer, testConfig } from './helpers/test-server';
+import {
+  type OtherInstance,
+  type TestServer,
+  startOtherInstance,
+  startTestServer,
+} from './helpers/test-server';
 
 const BOUND_MS = 1000;
 
 describe.runIf(testEngines.includes('postgres'))('session cache on two instances', () => {
   let first: TestServer;
+  let other: OtherInstance | undefined;
   let otherUrl = '';
-  let closeOther = async () => {};
   beforeAll(async () => {
     first = await startTestServer({ engine: 'postgres' });
-    const db = createDatabase({ databaseUrl: first.db.url, poolSize: 4 });
-    const other = await startServer(testConfig({ databaseUrl: first.db.url }), {
-      db,
-      webAppDir: null,
-    });
+    other = await startOtherInstance(first);
     otherUrl = other.url;
-    closeOther = async () => {
-      await other.close();
-      await db.close();
-    };
   });
   afterAll(async () => {
-    await closeOther();
+    await other?.close();
     await first?.close();
   });
 

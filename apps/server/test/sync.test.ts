@@ -2,13 +2,16 @@
 // one server on PGlite and two servers (each with its own pool and LISTEN connection) on one
 // PostgreSQL database: a write on one is delivered by the other; revocation on one ends the
 // stream on the other; isolation holds across instances.
-import { createDatabase } from '@repo/db';
 import { testDatabaseUrl } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../src/server';
 import { register } from './helpers/auth-http';
 import { openSyncClient, trpcClient } from './helpers/sync-client';
-import { type TestServer, startTestServer, testConfig } from './helpers/test-server';
+import {
+  type OtherInstance,
+  type TestServer,
+  startOtherInstance,
+  startTestServer,
+} from './helpers/test-server';
 
 // Whichever session made the change: these users each have one.
 const aSession = expect.any(String) as unknown as string;
@@ -22,27 +25,18 @@ const setups = [
 
 describe.each(setups)('sync.events over HTTP on $name', ({ engine, instances }) => {
   let first: TestServer;
+  let other: OtherInstance | undefined;
   let otherUrl: string;
-  let closeOther = async () => {};
   beforeAll(async () => {
     first = await startTestServer({ engine });
     otherUrl = first.url;
     if (instances === 2) {
-      // A second instance: its own pool, its own bus, the same database.
-      const db = createDatabase({ databaseUrl: first.db.url, poolSize: 4 });
-      const other = await startServer(testConfig({ databaseUrl: first.db.url }), {
-        db,
-        webAppDir: null,
-      });
+      other = await startOtherInstance(first);
       otherUrl = other.url;
-      closeOther = async () => {
-        await other.close();
-        await db.close();
-      };
     }
   });
   afterAll(async () => {
-    await closeOther();
+    await other?.close();
     await first?.close();
   });
 

@@ -3,10 +3,11 @@ import { formatDate, formatMoney } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { router } from 'expo-router';
-import { ActivityIndicator, Image, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { Image, ScrollView, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
+import { LoadingScreen } from '../components/loading-screen';
 import { colors, font, layout, radius, space } from '../theme/theme';
 import { conditionLabel } from './asset-form-state';
 
@@ -23,15 +24,7 @@ export function AssetDetail({ id }: { id: string }) {
     }),
   );
   if (!asset.data) {
-    return (
-      <SafeAreaView style={styles.center}>
-        {asset.error ? (
-          <Banner message="This asset could not be loaded." />
-        ) : (
-          <ActivityIndicator color={colors.primary} />
-        )}
-      </SafeAreaView>
-    );
+    return <LoadingScreen error={asset.error} failed="This asset could not be loaded." />;
   }
   const { data } = asset;
   const money = (cents: number | null) =>
@@ -91,7 +84,6 @@ export function AssetDetail({ id }: { id: string }) {
 }
 
 const styles = StyleSheet.create({
-  center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
   top: { flexDirection: 'row', justifyContent: 'space-between' },
   image: { width: 240, height: 240, borderRadius: radius.md, backgroundColor: colors.border },

@@ -1,17 +1,18 @@
 // Create or edit an asset, with the web form's field names. Prices are typed in the asset's
 // currency and shown back through the shared money formatter; an edit carries the updatedAt it
 // was loaded from, and a CONFLICT opens the same choice as the task editor.
-import { appCodeOf, fieldErrorsOf, formatMoney, parseMoney } from '@repo/client';
-import { useTRPC, useTRPCClient } from '@repo/client/react';
+import { fieldErrorsOf, formatMoney, parseMoney } from '@repo/client';
+import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import { assetConditions } from '@repo/validators';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { router } from 'expo-router';
 import { useState } from 'react';
-import { ActivityIndicator, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { Chip } from '../components/chip';
+import { LoadingScreen } from '../components/loading-screen';
 import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
 import { TextField } from '../components/text-field';
 import { colors, font, layout, space } from '../theme/theme';
@@ -50,15 +51,7 @@ export function AssetEditor({ id }: { id: string | undefined }) {
   const trpc = useTRPC();
   const asset = useQuery({ ...trpc.asset.byId.queryOptions({ id: id ?? '' }), enabled: !!id });
   if (id && !asset.data) {
-    return (
-      <SafeAreaView style={styles.center}>
-        {asset.error ? (
-          <Banner message="This asset could not be loaded." />
-        ) : (
-          <ActivityIndicator color={colors.primary} />
-        )}
-      </SafeAreaView>
-    );
+    return <LoadingScreen error={asset.error} failed="This asset could not be loaded." />;
   }
   return <AssetFormScreen asset={asset.data ?? null} />;
 }
@@ -68,34 +61,25 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(() => assetFormOf(asset));
-  const [baseline, setBaseline] = useState(asset?.updatedAt);
   const [problems, setProblems] = useState<AssetFormProblems>({});
-  const [error, setError] = useState<unknown>(null);
-  const [theirs, setTheirs] = useState<Asset | null>(null);
-  const [saving, setSaving] = useState(false);
   const set = (patch: Partial<AssetForm>) => setForm((current) => ({ ...current, ...patch }));
-
-  async function save(expectedUpdatedAt: Date | undefined) {
-    const { input, problems: unreadable } = assetInputOf(form);
-    setProblems(unreadable ?? {});
-    if (!input) return;
-    setSaving(true);
-    setError(null);
-    try {
-      if (asset) await client.asset.update.mutate({ id: asset.id, expectedUpdatedAt, ...input });
-      else await client.asset.create.mutate(input);
+  const saver = useConflictSave({
+    base: asset?.updatedAt,
+    write: (expectedUpdatedAt) => {
+      const { input, problems: unreadable } = assetInputOf(form);
+      setProblems(unreadable ?? {});
+      if (!input) return null;
+      return asset
+        ? client.asset.update.mutate({ id: asset.id, expectedUpdatedAt, ...input })
+        : client.asset.create.mutate(input);
+    },
+    latest: asset ? () => client.asset.byId.query({ id: asset.id }) : undefined,
+    onSaved: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.asset.pathKey() });
       router.back();
-    } catch (caught) {
-      if (asset && appCodeOf(caught) === 'CONFLICT') {
-        const saved = await client.asset.byId.query({ id: asset.id }).catch(() => null);
-        if (saved) return setTheirs(saved);
-      }
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const { error, theirs } = saver;
 
   const serverFields = fieldErrorsOf(error);
   const fieldError = (name: string) => serverFields[name]?.[0];
@@ -109,7 +93,7 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
           <Text accessibilityRole="header" style={font.heading}>
             {title}
           </Text>
-          <Button title="Save" busy={saving} onPress={() => void save(baseline)} />
+          <Button title="Save" busy={saver.saving} onPress={() => void saver.save()} />
         </View>
         {error !== null && Object.keys(serverFields).length === 0 ? (
           <Banner message={(error as Error).message} />
@@ -201,15 +185,10 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
         <ConflictDialog
           what="asset"
           fields={conflictFields(form, theirs)}
-          onKeepMine={() => {
-            setBaseline(theirs.updatedAt);
-            setTheirs(null);
-            void save(theirs.updatedAt);
-          }}
+          onKeepMine={() => void saver.keepMine()}
           onUseTheirs={() => {
             setForm(assetFormOf(theirs));
-            setBaseline(theirs.updatedAt);
-            setTheirs(null);
+            saver.takeTheirs();
           }}
         />
       ) : null}
@@ -218,7 +197,6 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
 }
 
 const styles = StyleSheet.create({
-  center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
   top: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between' },
   label: { fontSize: 14, fontWeight: '600', color: colors.text },

@@ -4,12 +4,12 @@ import { formatMoney } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { router } from 'expo-router';
-import { useState } from 'react';
 import { FlatList, Image, Pressable, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
-import { LiveStatus } from '../sync/live-status';
+import { TabHeader } from '../components/tab-header';
+import { usePullToRefresh } from '../components/use-pull-to-refresh';
 import { colors, font, layout, radius, space } from '../theme/theme';
 import { type Asset, conditionLabel } from './asset-form-state';
 
@@ -17,7 +17,6 @@ export const ASSET_PAGE_SIZE = 20;
 
 export function AssetsScreen() {
   const trpc = useTRPC();
-  const [refreshing, setRefreshing] = useState(false);
   const list = useInfiniteQuery(
     trpc.asset.list.infiniteQueryOptions(
       { limit: ASSET_PAGE_SIZE },
@@ -25,24 +24,13 @@ export function AssetsScreen() {
     ),
   );
   const assets = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const refresh = async () => {
-    setRefreshing(true);
-    try {
-      await list.refetch();
-    } finally {
-      setRefreshing(false);
-    }
-  };
+  const { refreshing, refresh } = usePullToRefresh(() => list.refetch());
 
   return (
     <SafeAreaView style={layout.screen} edges={['top']}>
-      <View style={layout.header}>
-        <Text accessibilityRole="header" style={font.title}>
-          Assets
-        </Text>
-        <LiveStatus />
+      <TabHeader title="Assets">
         <Button title="New asset" onPress={() => router.push('/assets/edit')} />
-      </View>
+      </TabHeader>
       {list.error && !list.data ? (
         <View style={styles.inset}>
           <Banner message="Could not load your assets. Pull down to try again." />

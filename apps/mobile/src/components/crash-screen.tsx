@@ -1,7 +1,6 @@
 import type { ErrorBoundaryProps } from 'expo-router';
-import { StyleSheet, Text, View } from 'react-native';
-import { colors, font, space } from '../theme/theme';
 import { Button } from './button';
+import { MessageScreen } from './message-screen';
 
 /**
  * What a screen that threw while rendering shows instead of an empty page (React unmounts the
@@ -9,23 +8,8 @@ import { Button } from './button';
  */
 export function CrashScreen({ error, retry }: ErrorBoundaryProps) {
   return (
-    <View style={styles.screen} accessibilityRole="alert">
-      <Text accessibilityRole="header" style={font.heading}>
-        Something went wrong
-      </Text>
-      <Text style={styles.body}>{error.message}</Text>
+    <MessageScreen title="Something went wrong" body={error.message} alert>
       <Button title="Try again" onPress={() => void retry()} />
-    </View>
+    </MessageScreen>
   );
 }
-
-const styles = StyleSheet.create({
-  screen: {
-    flex: 1,
-    justifyContent: 'center',
-    padding: space.xl,
-    gap: space.md,
-    backgroundColor: colors.background,
-  },
-  body: { ...font.body, color: colors.muted, lineHeight: 22 },
-});

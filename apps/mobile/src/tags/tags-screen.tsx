@@ -9,8 +9,8 @@ import { FlatList, Pressable, StyleSheet, Text, TextInput, View } from 'react-na
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
+import { TabHeader } from '../components/tab-header';
 import { TextField } from '../components/text-field';
-import { LiveStatus } from '../sync/live-status';
 import { colors, font, layout, radius, space } from '../theme/theme';
 
 /** The web app's palette: a new tag takes one of these. */
@@ -43,12 +43,7 @@ export function TagsScreen() {
 
   return (
     <SafeAreaView style={layout.screen} edges={['top']}>
-      <View style={layout.header}>
-        <Text accessibilityRole="header" style={font.title}>
-          Tags
-        </Text>
-        <LiveStatus />
-      </View>
+      <TabHeader title="Tags" />
       <View style={styles.form}>
         <TextField
           label="Tag name"

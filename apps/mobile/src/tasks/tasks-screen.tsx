@@ -17,7 +17,8 @@ import {
 } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
-import { LiveStatus } from '../sync/live-status';
+import { TabHeader } from '../components/tab-header';
+import { usePullToRefresh } from '../components/use-pull-to-refresh';
 import { colors, font, layout, radius, space } from '../theme/theme';
 import { FiltersSheet } from './filters-sheet';
 import { QuickAddField } from './quick-add-field';
@@ -33,7 +34,6 @@ export function TasksScreen() {
   const trpc = useTRPC();
   const [filters, setFilters] = useState(defaultTaskFilters);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [refreshing, setRefreshing] = useState(false);
   const list = useInfiniteQuery(
     trpc.task.list.infiniteQueryOptions(listInput(filters, TASK_PAGE_SIZE), {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -65,14 +65,7 @@ export function TasksScreen() {
       ? !task.completed
       : task.completed;
 
-  const refresh = async () => {
-    setRefreshing(true);
-    try {
-      await list.refetch();
-    } finally {
-      setRefreshing(false);
-    }
-  };
+  const { refreshing, refresh } = usePullToRefresh(() => list.refetch());
 
   const add = (line: string) => {
     const parsed = parseQuickAdd(line);
@@ -89,11 +82,7 @@ export function TasksScreen() {
 
   return (
     <SafeAreaView style={layout.screen} edges={['top']}>
-      <View style={layout.header}>
-        <Text accessibilityRole="header" style={font.title}>
-          Tasks
-        </Text>
-        <LiveStatus />
+      <TabHeader title="Tasks">
         <Pressable
           accessibilityRole="button"
           accessibilityLabel="Filters"
@@ -104,7 +93,7 @@ export function TasksScreen() {
             Filters{filtered ? ' •' : ''}
           </Text>
         </Pressable>
-      </View>
+      </TabHeader>
       <QuickAddField onSubmit={add} />
       {create.error ? (
         <View style={styles.inset}>

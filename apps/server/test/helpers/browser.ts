@@ -5,22 +5,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHROMIUM, chromiumLaunchOptions } from '@repo/chromium-config';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 /** At the repository root, git-ignored. */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../../test-artifacts');
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface Browser {
   context: BrowserContext;
@@ -33,9 +23,7 @@ export async function launchBrowser(allowedOrigin: string): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'typed-backend-chromium-'));
   await mkdir(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
+    ...chromiumLaunchOptions(),
     viewport: { width: 1280, height: 900 },
   });
   const requests: string[] = [];

@@ -8,7 +8,7 @@
 // database, so test files and servers never share state.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Engine } from '@repo/db';
+import { type Engine, createDatabase } from '@repo/db';
 import { type TestDatabase, createTestDatabase } from '@repo/db/testing';
 import { type Config, loadConfig } from '../../src/env';
 import type { Logger } from '../../src/logger';
@@ -68,6 +68,35 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       running: server,
       async close() {
         await server.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export interface OtherInstance {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Another instance on `first`'s database, as behind a load balancer: its own pool, its own
+ * sync bus (LISTEN connection) and session cache. PostgreSQL only: PGlite is one process.
+ */
+export async function startOtherInstance(first: TestServer): Promise<OtherInstance> {
+  const db = createDatabase({ databaseUrl: first.db.url, poolSize: 4 });
+  try {
+    const other = await startServer(testConfig({ databaseUrl: first.db.url }), {
+      db,
+      webAppDir: null,
+    });
+    return {
+      url: other.url,
+      async close() {
+        await other.close();
         await db.close();
       },
     };

@@ -3,21 +3,11 @@
 // for the server under test.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { chromiumLaunchOptions } from '@repo/chromium-config';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
 /** At the repository root, git-ignored. */
 export const ARTIFACTS = resolve(import.meta.dirname, '../../../../test-artifacts/web');
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export interface Watched {
   context: BrowserContext;
@@ -27,7 +17,7 @@ export interface Watched {
 
 export async function launch(): Promise<Browser> {
   await mkdir(ARTIFACTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 export async function watchedContext(

@@ -1,7 +1,7 @@
 // The form pieces every page shares: a labelled control with the server's complaint about it
 // underneath (data.fieldErrors), a form's own error when no field is to blame, and the filter
 // bar's label + control pairs. One markup, so the pages look and read alike to a screen reader.
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { errorMessage } from '../lib/errors';
 
 interface FieldProps {
@@ -31,6 +31,38 @@ export function Field({ label, error, errorId, className, children }: FieldProps
           <small className="field-error">{error}</small>
         ))}
     </label>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'className'>;
+
+/**
+ * A labelled input of text (or a date) with the server's complaint about it underneath, marked
+ * invalid while there is one. Whatever else an input takes (maxLength, type...) passes through.
+ */
+export function TextField({
+  label,
+  error,
+  className,
+  value,
+  onChange,
+  ...input
+}: InputProps & {
+  label: string;
+  error?: string | undefined;
+  className?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} error={error} className={className}>
+      <input
+        {...input}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={Boolean(error)}
+      />
+    </Field>
   );
 }
 

@@ -3,3 +3,4 @@
 export * from './hooks';
 export * from './trpc';
 export * from './live-sync';
+export * from './conflict-save';

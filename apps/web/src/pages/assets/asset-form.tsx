@@ -1,15 +1,15 @@
 // Creating or editing an asset: money typed in the asset's currency and sent as minor units,
 // images as URLs with previews, tags, and metadata as key/value rows. Edits carry the
 // updatedAt they started from; a CONFLICT shows the conflict dialog.
-import { appCodeOf, formatMoney, minorUnitsToInput, parseMoney, toDateInput } from '@repo/client';
-import { useTRPC, useTRPCClient } from '@repo/client/react';
+import { formatMoney, minorUnitsToInput, parseMoney, toDateInput } from '@repo/client';
+import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import { type AssetOutput, assetConditions } from '@repo/validators';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
-import { Modal } from '../../components/modal';
+import type { ConflictField } from '../../components/conflict-dialog';
+import { EditorModal } from '../../components/editor-modal';
 import { fieldErrors } from '../../lib/errors';
-import { Field, FormError, SaveActions } from '../../components/form-fields';
+import { Field, TextField } from '../../components/form-fields';
 
 interface Props {
   asset: AssetOutput | null;
@@ -59,13 +59,10 @@ export function AssetForm({ asset, onClose }: Props) {
   const api = useTRPCClient();
   const client = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(asset));
-  const [base, setBase] = useState(asset?.updatedAt);
-  const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<AssetOutput | null>(null);
-  const [saving, setSaving] = useState(false);
-  const fields = { ...fieldErrors(error), ...local };
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setDetail = (i: number, patch: Partial<Draft['metadata'][number]>) =>
+    set({ metadata: draft.metadata.map((row, j) => (j === i ? { ...row, ...patch } : row)) });
   const images = draft.imageUrls
     .split('\n')
     .map((u) => u.trim())
@@ -103,26 +100,23 @@ export function AssetForm({ asset, onClose }: Props) {
     };
   }
 
-  async function save(expectedUpdatedAt: Date | undefined) {
-    const input = values();
-    if (!input) return;
-    setSaving(true);
-    setError(null);
-    try {
-      if (asset) await api.asset.update.mutate({ id: asset.id, expectedUpdatedAt, ...input });
-      else await api.asset.create.mutate(input);
+  const saver = useConflictSave({
+    base: asset?.updatedAt,
+    write: (expectedUpdatedAt) => {
+      const input = values();
+      if (!input) return null;
+      return asset
+        ? api.asset.update.mutate({ id: asset.id, expectedUpdatedAt, ...input })
+        : api.asset.create.mutate(input);
+    },
+    latest: asset ? () => api.asset.byId.query({ id: asset.id }) : undefined,
+    onSaved: () => {
       void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
       onClose();
-    } catch (caught) {
-      if (asset && appCodeOf(caught) === 'CONFLICT') {
-        const theirs = await api.asset.byId.query({ id: asset.id }).catch(() => null);
-        if (theirs) return setConflict(theirs);
-      }
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const { error } = saver;
+  const fields = { ...fieldErrors(error), ...local };
 
   const conflictFields = (theirs: AssetOutput): ConflictField[] => {
     const other = draftOf(theirs);
@@ -138,182 +132,149 @@ export function AssetForm({ asset, onClose }: Props) {
     ).map(([label, key]) => ({ label, mine: draft[key], theirs: other[key] }));
   };
 
+  const worth = draft.estimatedValue
+    ? parseMoney(draft.estimatedValue, draft.currency || 'USD')
+    : null;
+
   return (
-    <>
-      <Modal title={asset ? 'Edit asset' : 'New asset'} onClose={onClose} wide>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(base);
-          }}
-        >
-          <FormError error={error} fields={fieldErrors(error)} />
-          <Field label="Name" error={fields.name}>
-            <input
-              value={draft.name}
-              maxLength={200}
-              required
-              onChange={(e) => set({ name: e.target.value })}
-              aria-invalid={Boolean(fields.name)}
-            />
-          </Field>
-          <div className="row">
-            <Field label="Category">
-              <input
-                value={draft.category}
-                maxLength={50}
-                onChange={(e) => set({ category: e.target.value })}
-                placeholder="e.g. Trading cards"
-              />
-            </Field>
-            <Field label="Condition">
-              <select value={draft.condition} onChange={(e) => set({ condition: e.target.value })}>
-                <option value="">Not set</option>
-                {assetConditions.map((c) => (
-                  <option key={c} value={c}>
-                    {conditionLabel(c)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Acquired" error={fields.acquiredAt}>
-              <input
-                type="date"
-                value={draft.acquiredAt}
-                onChange={(e) => set({ acquiredAt: e.target.value })}
-              />
-            </Field>
-          </div>
-          <div className="row">
-            <Field label="Purchase price" error={fields.purchasePriceCents}>
-              <input
-                inputMode="decimal"
-                value={draft.purchasePrice}
-                placeholder="0.00"
-                onChange={(e) => set({ purchasePrice: e.target.value })}
-                aria-invalid={Boolean(fields.purchasePriceCents)}
-              />
-            </Field>
-            <Field label="Estimated value" error={fields.estimatedValueCents}>
-              <input
-                inputMode="decimal"
-                value={draft.estimatedValue}
-                placeholder="0.00"
-                onChange={(e) => set({ estimatedValue: e.target.value })}
-                aria-invalid={Boolean(fields.estimatedValueCents)}
-              />
-            </Field>
-            <Field label="Currency" error={fields.currency} className="narrow-input">
-              <input
-                value={draft.currency}
-                maxLength={3}
-                onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
-              />
-            </Field>
-          </div>
-          <Field label="Description">
-            <textarea
-              rows={2}
-              value={draft.description}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          </Field>
-          <Field label="Image URLs (one per line, https)" error={fields.imageUrls}>
-            <textarea
-              rows={2}
-              value={draft.imageUrls}
-              onChange={(e) => set({ imageUrls: e.target.value })}
-            />
-          </Field>
-          {images.length > 0 && (
-            <div className="previews">
-              {images.slice(0, 8).map((url) => (
-                <img key={url} src={url} alt="" className="preview" loading="lazy" />
-              ))}
-            </div>
-          )}
-          <Field label="Tags (comma separated)">
-            <input value={draft.tags} onChange={(e) => set({ tags: e.target.value })} />
-          </Field>
-          <fieldset className="metadata">
-            <legend>Details</legend>
-            {draft.metadata.map((row, i) => (
-              <div className="row" key={i}>
-                <input
-                  aria-label={`Detail ${i + 1} name`}
-                  placeholder="Name"
-                  value={row.key}
-                  onChange={(e) =>
-                    set({
-                      metadata: draft.metadata.map((r, j) =>
-                        j === i ? { ...r, key: e.target.value } : r,
-                      ),
-                    })
-                  }
-                />
-                <input
-                  aria-label={`Detail ${i + 1} value`}
-                  placeholder="Value"
-                  value={row.value}
-                  onChange={(e) =>
-                    set({
-                      metadata: draft.metadata.map((r, j) =>
-                        j === i ? { ...r, value: e.target.value } : r,
-                      ),
-                    })
-                  }
-                />
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Remove detail ${i + 1}`}
-                  onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}
-                >
-                  ×
-                </button>
-              </div>
+    <EditorModal
+      title={asset ? 'Edit asset' : 'New asset'}
+      what="asset"
+      saver={saver}
+      fieldErrors={fieldErrors(error)}
+      conflictFields={conflictFields}
+      onUseTheirs={() => {
+        void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
+        onClose();
+      }}
+      onClose={onClose}
+      actions={
+        worth !== null && (
+          <span className="muted grow">Worth {formatMoney(worth, draft.currency || 'USD')}</span>
+        )
+      }
+    >
+      <TextField
+        label="Name"
+        error={fields.name}
+        value={draft.name}
+        maxLength={200}
+        required
+        onChange={(name) => set({ name })}
+      />
+      <div className="row">
+        <TextField
+          label="Category"
+          value={draft.category}
+          maxLength={50}
+          onChange={(category) => set({ category })}
+          placeholder="e.g. Trading cards"
+        />
+        <Field label="Condition">
+          <select value={draft.condition} onChange={(e) => set({ condition: e.target.value })}>
+            <option value="">Not set</option>
+            {assetConditions.map((c) => (
+              <option key={c} value={c}>
+                {conditionLabel(c)}
+              </option>
             ))}
+          </select>
+        </Field>
+        <TextField
+          label="Acquired"
+          error={fields.acquiredAt}
+          type="date"
+          value={draft.acquiredAt}
+          onChange={(acquiredAt) => set({ acquiredAt })}
+        />
+      </div>
+      <div className="row">
+        <TextField
+          label="Purchase price"
+          error={fields.purchasePriceCents}
+          inputMode="decimal"
+          value={draft.purchasePrice}
+          placeholder="0.00"
+          onChange={(purchasePrice) => set({ purchasePrice })}
+        />
+        <TextField
+          label="Estimated value"
+          error={fields.estimatedValueCents}
+          inputMode="decimal"
+          value={draft.estimatedValue}
+          placeholder="0.00"
+          onChange={(estimatedValue) => set({ estimatedValue })}
+        />
+        <TextField
+          label="Currency"
+          error={fields.currency}
+          className="narrow-input"
+          value={draft.currency}
+          maxLength={3}
+          onChange={(currency) => set({ currency: currency.toUpperCase() })}
+        />
+      </div>
+      <Field label="Description">
+        <textarea
+          rows={2}
+          value={draft.description}
+          onChange={(e) => set({ description: e.target.value })}
+        />
+      </Field>
+      <Field label="Image URLs (one per line, https)" error={fields.imageUrls}>
+        <textarea
+          rows={2}
+          value={draft.imageUrls}
+          onChange={(e) => set({ imageUrls: e.target.value })}
+        />
+      </Field>
+      {images.length > 0 && (
+        <div className="previews">
+          {images.slice(0, 8).map((url) => (
+            <img key={url} src={url} alt="" className="preview" loading="lazy" />
+          ))}
+        </div>
+      )}
+      <TextField
+        label="Tags (comma separated)"
+        value={draft.tags}
+        onChange={(tags) => set({ tags })}
+      />
+      <fieldset className="metadata">
+        <legend>Details</legend>
+        {draft.metadata.map((row, i) => (
+          <div className="row" key={i}>
+            <input
+              aria-label={`Detail ${i + 1} name`}
+              placeholder="Name"
+              value={row.key}
+              onChange={(e) => setDetail(i, { key: e.target.value })}
+            />
+            <input
+              aria-label={`Detail ${i + 1} value`}
+              placeholder="Value"
+              value={row.value}
+              onChange={(e) => setDetail(i, { value: e.target.value })}
+            />
             <button
               type="button"
-              className="button small"
-              onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}
+              className="icon-button"
+              aria-label={`Remove detail ${i + 1}`}
+              onClick={() => set({ metadata: draft.metadata.filter((_, j) => j !== i) })}
             >
-              Add detail
+              ×
             </button>
-            {fields.metadata && <small className="field-error">{fields.metadata}</small>}
-          </fieldset>
-          <SaveActions saving={saving} onCancel={onClose}>
-            {draft.estimatedValue &&
-              parseMoney(draft.estimatedValue, draft.currency || 'USD') !== null && (
-                <span className="muted grow">
-                  Worth{' '}
-                  {formatMoney(
-                    parseMoney(draft.estimatedValue, draft.currency || 'USD')!,
-                    draft.currency || 'USD',
-                  )}
-                </span>
-              )}
-          </SaveActions>
-        </form>
-      </Modal>
-      {conflict && (
-        <ConflictDialog
-          what="asset"
-          fields={conflictFields(conflict)}
-          onKeepMine={() => {
-            setConflict(null);
-            setBase(conflict.updatedAt);
-            void save(conflict.updatedAt);
-          }}
-          onUseTheirs={() => {
-            setConflict(null);
-            void client.invalidateQueries({ queryKey: trpc.asset.list.pathKey() });
-            onClose();
-          }}
-        />
-      )}
-    </>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button small"
+          onClick={() => set({ metadata: [...draft.metadata, { key: '', value: '' }] })}
+        >
+          Add detail
+        </button>
+        {fields.metadata && <small className="field-error">{fields.metadata}</small>}
+      </fieldset>
+    </EditorModal>
   );
 }

@@ -1,15 +1,15 @@
 // Editing one task. Every save sends the updatedAt it started from; a CONFLICT opens the
 // conflict dialog with the server's version next to mine.
-import { appCodeOf, formatDateTime, toDateTimeLocalInput } from '@repo/client';
-import { useTRPC, useTRPCClient } from '@repo/client/react';
+import { formatDateTime, toDateTimeLocalInput } from '@repo/client';
+import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import type { TagOutput, TaskOutput, TaskPriority } from '@repo/validators';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type ConflictField, ConflictDialog } from '../../components/conflict-dialog';
-import { Modal } from '../../components/modal';
+import type { ConflictField } from '../../components/conflict-dialog';
+import { EditorModal } from '../../components/editor-modal';
 import { fieldErrors } from '../../lib/errors';
 import { RecurrenceBuilder } from './recurrence-builder';
-import { Field, FormError, SaveActions } from '../../components/form-fields';
+import { Field, TextField } from '../../components/form-fields';
 import { TagLabel } from '../../components/tag-label';
 
 interface Props {
@@ -60,18 +60,10 @@ export function TaskEditor({ task, tags, onClose }: Props) {
   const api = useTRPCClient();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(() => draftOf(task));
-  const [base, setBase] = useState(task.updatedAt);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<TaskOutput | null>(null);
-  const [saving, setSaving] = useState(false);
-  const fields = fieldErrors(error);
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-
-  async function save(expectedUpdatedAt: Date) {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = await api.task.update.mutate({
+  const saver = useConflictSave({
+    base: task.updatedAt,
+    write: (expectedUpdatedAt) =>
+      api.task.update.mutate({
         id: task.id,
         expectedUpdatedAt,
         title: draft.title,
@@ -80,122 +72,95 @@ export function TaskEditor({ task, tags, onClose }: Props) {
         dueDate: draft.due ? new Date(draft.due) : null,
         tagIds: draft.tagIds,
         recurrenceRule: draft.recurrenceRule,
-      });
+      }),
+    latest: () => api.task.byId.query({ id: task.id }),
+    onSaved: (saved) => {
       queryClient.setQueryData(trpc.task.byId.queryKey({ id: task.id }), saved);
       void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
       onClose();
-    } catch (caught) {
-      if (appCodeOf(caught) === 'CONFLICT') {
-        const theirs = await api.task.byId.query({ id: task.id }).catch(() => null);
-        if (theirs) {
-          setConflict(theirs);
-          return;
-        }
-      }
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+  });
+  const fields = fieldErrors(saver.error);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   function takeTheirs(theirs: TaskOutput) {
-    setConflict(null);
-    setBase(theirs.updatedAt);
     setDraft(draftOf(theirs));
     void queryClient.invalidateQueries({ queryKey: trpc.task.list.pathKey() });
     onClose();
   }
 
   return (
-    <>
-      <Modal title="Edit task" onClose={onClose} wide>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save(base);
-          }}
-        >
-          <FormError error={error} fields={fields} />
-          <Field label="Title" error={fields.title}>
-            <input
-              value={draft.title}
-              maxLength={200}
-              required
-              onChange={(e) => set({ title: e.target.value })}
-              aria-invalid={Boolean(fields.title)}
-            />
-          </Field>
-          <Field label="Description">
-            <textarea
-              rows={3}
-              value={draft.description}
-              maxLength={10_000}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          </Field>
-          <div className="row">
-            <Field label="Priority">
-              <select
-                value={draft.priority}
-                onChange={(e) => set({ priority: e.target.value as TaskPriority })}
-              >
-                <option value="low">Low</option>
-                <option value="medium">Medium</option>
-                <option value="high">High</option>
-              </select>
-            </Field>
-            <Field label="Due" error={fields.dueDate}>
-              <input
-                type="datetime-local"
-                value={draft.due}
-                onChange={(e) => set({ due: e.target.value })}
-              />
-            </Field>
-          </div>
-          {tags.length > 0 && (
-            <fieldset className="tag-picker">
-              <legend>Tags</legend>
-              {tags.map((tag) => (
-                <label key={tag.id} className="chip selectable">
-                  <input
-                    type="checkbox"
-                    checked={draft.tagIds.includes(tag.id)}
-                    onChange={(e) =>
-                      set({
-                        tagIds: e.target.checked
-                          ? [...draft.tagIds, tag.id]
-                          : draft.tagIds.filter((id) => id !== tag.id),
-                      })
-                    }
-                  />
-                  <TagLabel tag={tag} />
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <RecurrenceBuilder
-            rule={draft.recurrenceRule}
-            anchor={draft.due ? new Date(draft.due) : new Date()}
-            onChange={(recurrenceRule) => set({ recurrenceRule })}
-          />
-          {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
-          <SaveActions saving={saving} onCancel={onClose} />
-        </form>
-      </Modal>
-      {conflict && (
-        <ConflictDialog
-          what="task"
-          fields={conflictFields(draft, conflict, tags)}
-          onKeepMine={() => {
-            setConflict(null);
-            setBase(conflict.updatedAt);
-            void save(conflict.updatedAt);
-          }}
-          onUseTheirs={() => takeTheirs(conflict)}
+    <EditorModal
+      title="Edit task"
+      what="task"
+      saver={saver}
+      fieldErrors={fields}
+      conflictFields={(theirs) => conflictFields(draft, theirs, tags)}
+      onUseTheirs={takeTheirs}
+      onClose={onClose}
+    >
+      <TextField
+        label="Title"
+        error={fields.title}
+        value={draft.title}
+        maxLength={200}
+        required
+        onChange={(title) => set({ title })}
+      />
+      <Field label="Description">
+        <textarea
+          rows={3}
+          value={draft.description}
+          maxLength={10_000}
+          onChange={(e) => set({ description: e.target.value })}
         />
+      </Field>
+      <div className="row">
+        <Field label="Priority">
+          <select
+            value={draft.priority}
+            onChange={(e) => set({ priority: e.target.value as TaskPriority })}
+          >
+            <option value="low">Low</option>
+            <option value="medium">Medium</option>
+            <option value="high">High</option>
+          </select>
+        </Field>
+        <TextField
+          label="Due"
+          error={fields.dueDate}
+          type="datetime-local"
+          value={draft.due}
+          onChange={(due) => set({ due })}
+        />
+      </div>
+      {tags.length > 0 && (
+        <fieldset className="tag-picker">
+          <legend>Tags</legend>
+          {tags.map((tag) => (
+            <label key={tag.id} className="chip selectable">
+              <input
+                type="checkbox"
+                checked={draft.tagIds.includes(tag.id)}
+                onChange={(e) =>
+                  set({
+                    tagIds: e.target.checked
+                      ? [...draft.tagIds, tag.id]
+                      : draft.tagIds.filter((id) => id !== tag.id),
+                  })
+                }
+              />
+              <TagLabel tag={tag} />
+            </label>
+          ))}
+        </fieldset>
       )}
-    </>
+      <RecurrenceBuilder
+        rule={draft.recurrenceRule}
+        anchor={draft.due ? new Date(draft.due) : new Date()}
+        onChange={(recurrenceRule) => set({ recurrenceRule })}
+      />
+      {fields.recurrenceRule && <small className="field-error">{fields.recurrenceRule}</small>}
+    </EditorModal>
   );
 }
