@@ -15,6 +15,14 @@ describe('money', () => {
     expect(formatMoney(0, 'EUR', 'en-US')).toBe('€0.00');
   });
 
+  it('never throws on a currency code that is still being typed', () => {
+    expect(formatMoney(1250, 'E', 'en-US')).toBe('12.50 E');
+    expect(formatMoney(1250, '', 'en-US')).toBe('12.50');
+    expect(formatMoney(1250, 'EURO', 'en-US')).toBe('12.50 EURO');
+    expect(parseMoney('12.5', 'EU')).toBe(1250);
+    expect(minorUnitsToInput(1250, 'E')).toBe('12.50');
+  });
+
   it('parses what a person types, exactly', () => {
     expect(parseMoney('12.34', 'USD')).toBe(1234);
     expect(parseMoney('$1,234.5', 'USD')).toBe(123450);

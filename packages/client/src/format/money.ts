@@ -3,11 +3,20 @@
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/**
+ * Intl throws a RangeError for a code that is not three letters, which a currency field holds
+ * while a person types ("E", "EU"): such a code gets a plain two-digit number instead, and the
+ * field's own validation says what is wrong with it.
+ */
+const isWellFormedCode = (currency: string) => /^[A-Za-z]{3}$/.test(currency);
+
 function formatter(currency: string, locale: string | undefined): Intl.NumberFormat {
   const key = `${locale ?? ''}|${currency}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = isWellFormedCode(currency)
+      ? new Intl.NumberFormat(locale, { style: 'currency', currency })
+      : new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     formatters.set(key, format);
   }
   return format;
@@ -18,9 +27,11 @@ export function minorUnitDigits(currency: string): number {
   return formatter(currency, 'en-US').resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-/** 1234 USD -> "$12.34" (in en-US). */
+/** 1234 USD -> "$12.34" (in en-US); an unfinished code is shown after the number. */
 export function formatMoney(minorUnits: number, currency: string, locale?: string): string {
-  return formatter(currency, locale).format(minorUnits / 10 ** minorUnitDigits(currency));
+  const amount = formatter(currency, locale).format(minorUnits / 10 ** minorUnitDigits(currency));
+  const code = currency.trim();
+  return isWellFormedCode(currency) || !code ? amount : `${amount} ${code}`;
 }
 
 /**
