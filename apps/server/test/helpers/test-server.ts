@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Engine, createDatabase } from '@repo/db';
 import { type TestDatabase, createTestDatabase } from '@repo/db/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { type Config, loadConfig } from '../../src/env';
 import type { Logger } from '../../src/logger';
 import { type RunningServer, type ServerDeps, startServer } from '../../src/server';
@@ -75,6 +76,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     await db.close();
     throw error;
   }
+}
+
+/**
+ * startTestServer for the enclosing describe block: started in its beforeAll, closed in its
+ * afterAll. The fields are filled in by that beforeAll, so read them in hooks and tests only.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  const server = {} as TestServer;
+  beforeAll(async () => {
+    Object.assign(server, await startTestServer(options));
+  });
+  afterAll(() => server.close?.());
+  return server;
 }
 
 export interface OtherInstance {
