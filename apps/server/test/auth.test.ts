@@ -1,6 +1,6 @@
 // Auth through the real server: wire format, status codes, cookies, and the token lifecycle.
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AuthBody,
   PASSWORD,
@@ -11,18 +11,14 @@ import {
   trpc,
   uniqueEmail,
 } from './helpers/auth-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { startTestServer, useTestServer } from './helpers/test-server';
 
 // 7 days; the adapter floors the seconds left, so a slow millisecond can make it 604799.
 const COOKIE_FLAGS =
   /^rt=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=(604800|604799)$/;
 
 describe.each(testEngines)('auth over HTTP on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
 
   it('gives the web its refresh token only as an HttpOnly, SameSite=Strict cookie', async () => {
     const res = await register(server.url, 'cookie');

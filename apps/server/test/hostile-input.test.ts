@@ -1,21 +1,16 @@
 // Input that once answered 500 (PostgreSQL cannot store it, or it reached an object's prototype)
 // is a 400 with the field named on every face, and nothing of it is written.
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bearer, trpc } from './helpers/auth-http';
-import { type RestUser, expectRestError, registerRest, rest } from './helpers/rest-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { expectRestError, rest, useRestUser } from './helpers/rest-http';
+import { useTestServer } from './helpers/test-server';
 
 const NUL = 'x\u0000y';
 
 describe.each(testEngines)('hostile input on %s', (engine) => {
-  let server: TestServer;
-  let user: RestUser;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 1000 } });
-    user = await registerRest(server.url);
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 1000 } });
+  const user = useRestUser(server);
 
   const counts = async () => ({
     tasks: await server.db.prisma.task.count(),

@@ -1,9 +1,9 @@
 // Seed 000's KLECTR client over plain fetch: asset CRUD and cursor listing under /api/assets and
 // /api/{userId}/assets, owner-scoped like every collection.
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RestUser, errorOf, registerRest, rest } from './helpers/rest-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { describe, expect, it } from 'vitest';
+import { type RestUser, errorOf, registerRest, rest, useRestUser } from './helpers/rest-http';
+import { useTestServer } from './helpers/test-server';
 
 interface Asset {
   id: string;
@@ -17,14 +17,9 @@ interface Asset {
 }
 
 describe.each(testEngines)('REST assets on %s', (engine) => {
-  let server: TestServer;
-  let ada: RestUser;
-  let bob: RestUser;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
-    [ada, bob] = await Promise.all([registerRest(server.url), registerRest(server.url)]);
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
+  const ada = useRestUser(server);
+  const bob = useRestUser(server);
 
   const call = <T = Asset>(user: RestUser, method: string, path: string, body?: unknown) =>
     rest<T>(server.url, method, path, { token: user.accessToken, body });

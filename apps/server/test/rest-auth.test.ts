@@ -1,19 +1,15 @@
 // Seed 001's client over plain fetch: register -> login -> me -> refresh -> logout under
 // /api/v1/auth, the OAuth2 token endpoint, and the web's refresh cookie handled as on /trpc.
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD, refreshCookieOf, uniqueEmail } from './helpers/auth-http';
 import { errorOf, registerRest, rest } from './helpers/rest-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { useTestServer } from './helpers/test-server';
 
 const COOKIE = /^rt=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+$/;
 
 describe.each(testEngines)('REST auth on %s', (engine) => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
 
   it('registers (201), logs in (200) and answers me with the same user', async () => {
     const email = uniqueEmail('flow');

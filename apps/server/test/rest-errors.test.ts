@@ -3,19 +3,14 @@
 // The transport's own errors and the rate limit: rest-transport.test.ts.
 import { hmacToken } from '@repo/auth/testing';
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PASSWORD } from './helpers/auth-http';
-import { type RestUser, errorOf, expectRestError, registerRest, rest } from './helpers/rest-http';
-import { TEST_JWT_SECRET, type TestServer, startTestServer } from './helpers/test-server';
+import { errorOf, expectRestError, rest, useRestUser } from './helpers/rest-http';
+import { TEST_JWT_SECRET, useTestServer } from './helpers/test-server';
 
 describe.each(testEngines)('REST errors on %s', (engine) => {
-  let server: TestServer;
-  let user: RestUser;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
-    user = await registerRest(server.url);
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
+  const user = useRestUser(server);
 
   it('answers 401 with the precise code for absent, bad and expired tokens', async () => {
     expectRestError(await rest(server.url, 'GET', '/api/tasks'), 401, 'MISSING_TOKEN');

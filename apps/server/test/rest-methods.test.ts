@@ -1,17 +1,12 @@
 // A known path asked with a method it does not serve answers 405 with an `Allow` header listing
 // the methods it does (RFC 9110 15.5.6); an unknown path stays 404.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RestUser, expectRestError, registerRest, rest } from './helpers/rest-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { describe, expect, it } from 'vitest';
+import { expectRestError, rest, useRestUser } from './helpers/rest-http';
+import { useTestServer } from './helpers/test-server';
 
 describe('REST methods', () => {
-  let server: TestServer;
-  let user: RestUser;
-  beforeAll(async () => {
-    server = await startTestServer({ config: { rateLimitAuthPoints: 10_000 } });
-    user = await registerRest(server.url);
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ config: { rateLimitAuthPoints: 10_000 } });
+  const user = useRestUser(server);
 
   it.each([
     ['DELETE', '/api/tasks', 'GET, POST'],

@@ -1,8 +1,8 @@
 // Tags over plain fetch, alone and on tasks, under /api/tags and /api/{userId}/tags.
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RestUser, errorOf, registerRest, rest } from './helpers/rest-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { describe, expect, it } from 'vitest';
+import { errorOf, rest, useRestUser } from './helpers/rest-http';
+import { useTestServer } from './helpers/test-server';
 
 interface Tag {
   id: number;
@@ -11,13 +11,8 @@ interface Tag {
 }
 
 describe.each(testEngines)('REST tags on %s', (engine) => {
-  let server: TestServer;
-  let user: RestUser;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
-    user = await registerRest(server.url);
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
+  const user = useRestUser(server);
 
   const call = <T = Tag>(method: string, path: string, body?: unknown) =>
     rest<T>(server.url, method, path, { token: user.accessToken, body });

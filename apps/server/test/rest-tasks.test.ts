@@ -1,9 +1,9 @@
 // Seeds 002 and 003 over plain fetch: the task lifecycle under /api/tasks and again under
 // /api/{userId}/tasks, where only the token's own user id is accepted.
 import { testEngines } from '@repo/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RestUser, errorOf, registerRest, rest } from './helpers/rest-http';
-import { type TestServer, startTestServer } from './helpers/test-server';
+import { describe, expect, it } from 'vitest';
+import { type RestUser, errorOf, registerRest, rest, useRestUser } from './helpers/rest-http';
+import { useTestServer } from './helpers/test-server';
 
 interface Task {
   id: number;
@@ -17,14 +17,9 @@ interface Task {
 }
 
 describe.each(testEngines)('REST tasks on %s', (engine) => {
-  let server: TestServer;
-  let ada: RestUser;
-  let bob: RestUser;
-  beforeAll(async () => {
-    server = await startTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
-    [ada, bob] = await Promise.all([registerRest(server.url), registerRest(server.url)]);
-  });
-  afterAll(() => server?.close());
+  const server = useTestServer({ engine, config: { rateLimitAuthPoints: 10_000 } });
+  const ada = useRestUser(server);
+  const bob = useRestUser(server);
 
   const call = <T = Task>(user: RestUser, method: string, path: string, body?: unknown) =>
     rest<T>(server.url, method, path, { token: user.accessToken, body });

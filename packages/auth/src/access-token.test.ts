@@ -1,8 +1,8 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createAccessTokens } from './access-token';
-import { AuthError } from './errors';
-import { hmacToken, unsignedToken, withPayload, decodePayload } from './testing';
+import type { AuthError } from './errors';
+import { hmacToken, unsignedToken, withPayload, decodePayload, authErrorCodeOf } from './testing';
 
 const secret = 'test-secret-0123456789abcdef0123456789abcdef';
 const config = { secret, issuer: 'https://api.test', audience: 'https://app.test' };
@@ -27,14 +27,7 @@ const claims = {
 };
 const header = { alg: 'HS256', typ: 'at+jwt' };
 
-async function codeOf(token: string, at = now) {
-  const error = await tokens.verify(token, at).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AuthError);
-  return (error as AuthError).appCode;
-}
+const codeOf = (token: string, at = now) => authErrorCodeOf(tokens.verify(token, at));
 
 describe('access tokens', () => {
   it('signs HS256 at+jwt tokens with every claim of docs/contract.md, valid for 15 minutes', async () => {

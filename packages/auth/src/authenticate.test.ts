@@ -2,12 +2,11 @@ import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokens } from './access-token';
 import { type Authenticator, createAuthenticator, parseBearer } from './authenticate';
-import { AuthError } from './errors';
 import { userSelect } from './public-user';
 import { createExternalIssuer } from './external-issuer';
 import { startSession } from './refresh-session';
 import { revokeSession } from './sessions';
-import { type JwksServer, hmacToken, startJwksServer } from './testing';
+import { type JwksServer, hmacToken, startJwksServer, authErrorCodeOf } from './testing';
 
 const ours = {
   secret: 'our-secret-0123456789abcdef0123456789abcdef',
@@ -16,15 +15,6 @@ const ours = {
 };
 const externalOrigin = 'http://127.0.0.1:3001';
 const client = { userAgent: null, ip: null };
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AuthError);
-  return (error as AuthError).appCode;
-}
 
 describe('parseBearer', () => {
   it.each([null, undefined, '', '   '])('answers MISSING_TOKEN for %j', (header) => {
@@ -95,7 +85,7 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
   it('refuses a token whose session was revoked, at once', async () => {
     const { user, sessionId, header } = await signIn('revoked@example.com');
     await revokeSession(db.prisma, user.id, sessionId);
-    expect(await codeOf(authenticate(header))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(header))).toBe('INVALID_TOKEN');
   });
 
   it('refuses a fresh token whose session has expired', async () => {
@@ -104,7 +94,7 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
       where: { id: sessionId },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    expect(await codeOf(authenticate(header))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(header))).toBe('INVALID_TOKEN');
   });
 
   it('refuses a signed token whose ids are not UUIDs as invalid, not as a database error', async () => {
@@ -114,14 +104,14 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
       { userId: user.id, sessionId: `${sessionId}'--` },
     ]) {
       const { token } = await tokens.sign({ ...ids, email: user.email });
-      expect(await codeOf(authenticate(`Bearer ${token}`))).toBe('INVALID_TOKEN');
+      expect(await authErrorCodeOf(authenticate(`Bearer ${token}`))).toBe('INVALID_TOKEN');
     }
   });
 
   it('refuses a token whose user no longer exists', async () => {
     const { user, header } = await signIn('gone@example.com');
     await db.prisma.user.delete({ where: { id: user.id } });
-    expect(await codeOf(authenticate(header))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(header))).toBe('INVALID_TOKEN');
   });
 
   it('refuses a token naming another user than its session', async () => {
@@ -132,12 +122,12 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
       email: b.user.email,
       sessionId: a.sessionId,
     });
-    expect(await codeOf(authenticate(`Bearer ${token}`))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(`Bearer ${token}`))).toBe('INVALID_TOKEN');
   });
 
   it('answers TOKEN_EXPIRED for an expired token of ours', async () => {
     const { header } = await signIn('late@example.com');
-    expect(await codeOf(authenticate(header, new Date(Date.now() + 16 * 60_000)))).toBe(
+    expect(await authErrorCodeOf(authenticate(header, new Date(Date.now() + 16 * 60_000)))).toBe(
       'TOKEN_EXPIRED',
     );
   });
@@ -177,7 +167,9 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
       },
       { header: { typ: 'at+jwt' } },
     );
-    expect(await codeOf(authenticate(`Bearer ${ourIssWithExternalKey}`))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(`Bearer ${ourIssWithExternalKey}`))).toBe(
+      'INVALID_TOKEN',
+    );
     // External issuer, our secret and typ: the external verifier refuses it.
     const iat = Math.floor(Date.now() / 1000);
     const externalIssWithOurKey = hmacToken(
@@ -185,15 +177,17 @@ describe.each(testEngines)('authenticate on %s', (engine) => {
       { sub: 'x', iss: externalOrigin, aud: externalOrigin, iat, exp: iat + 60 },
       ours.secret,
     );
-    expect(await codeOf(authenticate(`Bearer ${externalIssWithOurKey}`))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(`Bearer ${externalIssWithOurKey}`))).toBe(
+      'INVALID_TOKEN',
+    );
     // Unknown issuer, and no issuer at all.
     const unknown = hmacToken(
       { alg: 'HS256', typ: 'at+jwt' },
       { sub: 'x', iss: 'https://nobody.test', iat, exp: iat + 60 },
       ours.secret,
     );
-    expect(await codeOf(authenticate(`Bearer ${unknown}`))).toBe('INVALID_TOKEN');
-    expect(await codeOf(authenticate('Bearer not-a-jwt'))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate(`Bearer ${unknown}`))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(authenticate('Bearer not-a-jwt'))).toBe('INVALID_TOKEN');
   });
 
   it('refuses an external issuer equal to ours', () => {

@@ -1,8 +1,13 @@
 import { SignJWT, generateKeyPair, exportJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from './errors';
 import { createExternalIssuer } from './external-issuer';
-import { type JwksServer, hmacToken, startJwksServer, unsignedToken } from './testing';
+import {
+  type JwksServer,
+  hmacToken,
+  startJwksServer,
+  unsignedToken,
+  authErrorCodeOf,
+} from './testing';
 
 const origin = 'http://127.0.0.1:3001';
 const now = new Date();
@@ -16,15 +21,6 @@ const claims = {
   iat,
   exp: iat + 900,
 };
-
-async function codeOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AuthError);
-  return (error as AuthError).appCode;
-}
 
 describe('external issuer via JWKS (EdDSA)', () => {
   let jwks: JwksServer;
@@ -58,7 +54,7 @@ describe('external issuer via JWKS (EdDSA)', () => {
       jwk: await exportJWK(publicKey),
     };
     const forged = await new SignJWT(claims).setProtectedHeader(header).sign(privateKey);
-    expect(await codeOf(issuer.verify(forged, now))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(issuer.verify(forged, now))).toBe('INVALID_TOKEN');
     expect(attacker.hits).toBe(0);
     // The real key with the same headers still verifies: the headers are simply not consulted.
     const genuine = await jwks.sign(claims, {
@@ -82,12 +78,12 @@ describe('external issuer via JWKS (EdDSA)', () => {
     ['an unknown kid', () => jwks.sign(claims, { now, header: { kid: 'other' } })],
     ['nbf in the future', () => jwks.sign({ ...claims, nbf: iat + 600 }, { now })],
   ])('rejects %s with INVALID_TOKEN', async (_name, make) => {
-    expect(await codeOf(issuer.verify(await make(), now))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(issuer.verify(await make(), now))).toBe('INVALID_TOKEN');
   });
 
   it('answers TOKEN_EXPIRED for an expired token', async () => {
     const token = await jwks.sign(claims, { now: new Date(now.getTime() - 3_600_000) });
-    expect(await codeOf(issuer.verify(token, now))).toBe('TOKEN_EXPIRED');
+    expect(await authErrorCodeOf(issuer.verify(token, now))).toBe('TOKEN_EXPIRED');
   });
 
   it('refuses a configuration without a key source or an issuer', () => {
@@ -119,6 +115,6 @@ describe('external issuer via an HS256 shared secret', () => {
     ],
     ['a wrong audience', hmacToken({ alg: 'HS256' }, { ...claims, aud: 'x' }, secret)],
   ])('rejects %s', async (_name, token) => {
-    expect(await codeOf(issuer.verify(token, now))).toBe('INVALID_TOKEN');
+    expect(await authErrorCodeOf(issuer.verify(token, now))).toBe('INVALID_TOKEN');
   });
 });

@@ -10,8 +10,8 @@ import { useState } from 'react';
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
-import { Button } from '../components/button';
 import { Chip } from '../components/chip';
+import { EditorHeader } from '../components/editor-header';
 import { LoadingScreen } from '../components/loading-screen';
 import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
 import { TextField } from '../components/text-field';
@@ -40,11 +40,28 @@ function conflictFields(mine: AssetForm, saved: Asset): ConflictField[] {
   ];
 }
 
-/** "12.5" in EUR reads back as "€12.50": what will be stored, before saving. */
-function moneyHint(text: string, currency: string): string | undefined {
-  if (!text.trim()) return undefined;
-  const cents = parseMoney(text, currency.trim().toUpperCase() || 'USD');
-  return cents === null ? undefined : formatMoney(cents, currency.trim().toUpperCase() || 'USD');
+/** A price typed in `currency`, with what will be stored under it: "12.5" in EUR reads "€12.50". */
+function MoneyField(props: {
+  label: string;
+  value: string;
+  currency: string;
+  onChangeText: (text: string) => void;
+  error: string | undefined;
+}) {
+  const currency = props.currency.trim().toUpperCase() || 'USD';
+  const cents = props.value.trim() ? parseMoney(props.value, currency) : null;
+  return (
+    <>
+      <TextField
+        label={props.label}
+        value={props.value}
+        keyboardType="decimal-pad"
+        onChangeText={props.onChangeText}
+        error={props.error}
+      />
+      {cents !== null ? <Text style={font.small}>{formatMoney(cents, currency)}</Text> : null}
+    </>
+  );
 }
 
 export function AssetEditor({ id }: { id: string | undefined }) {
@@ -83,18 +100,15 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
 
   const serverFields = fieldErrorsOf(error);
   const fieldError = (name: string) => serverFields[name]?.[0];
-  const title = asset ? 'Edit asset' : 'New asset';
 
   return (
     <SafeAreaView style={layout.screen}>
       <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
-        <View style={styles.top}>
-          <Button title="Cancel" variant="secondary" onPress={() => router.back()} />
-          <Text accessibilityRole="header" style={font.heading}>
-            {title}
-          </Text>
-          <Button title="Save" busy={saver.saving} onPress={() => void saver.save()} />
-        </View>
+        <EditorHeader
+          title={asset ? 'Edit asset' : 'New asset'}
+          saving={saver.saving}
+          onSave={() => void saver.save()}
+        />
         {error !== null && Object.keys(serverFields).length === 0 ? (
           <Banner message={(error as Error).message} />
         ) : null}
@@ -137,26 +151,20 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
           onChangeText={(currency) => set({ currency })}
           error={fieldError('currency')}
         />
-        <TextField
+        <MoneyField
           label="Purchase price"
           value={form.purchasePrice}
-          keyboardType="decimal-pad"
+          currency={form.currency}
           onChangeText={(purchasePrice) => set({ purchasePrice })}
           error={problems.purchasePrice ?? fieldError('purchasePriceCents')}
         />
-        {moneyHint(form.purchasePrice, form.currency) ? (
-          <Text style={font.small}>{moneyHint(form.purchasePrice, form.currency)}</Text>
-        ) : null}
-        <TextField
+        <MoneyField
           label="Estimated value"
           value={form.estimatedValue}
-          keyboardType="decimal-pad"
+          currency={form.currency}
           onChangeText={(estimatedValue) => set({ estimatedValue })}
           error={problems.estimatedValue ?? fieldError('estimatedValueCents')}
         />
-        {moneyHint(form.estimatedValue, form.currency) ? (
-          <Text style={font.small}>{moneyHint(form.estimatedValue, form.currency)}</Text>
-        ) : null}
         <TextField
           label="Description"
           value={form.description}
@@ -198,7 +206,6 @@ function AssetFormScreen({ asset }: { asset: Asset | null }) {
 
 const styles = StyleSheet.create({
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
-  top: { flexDirection: 'row', alignItems: 'center', justifyContent: 'space-between' },
   label: { fontSize: 14, fontWeight: '600', color: colors.text },
   row: { flexDirection: 'row', flexWrap: 'wrap', gap: space.sm },
 });

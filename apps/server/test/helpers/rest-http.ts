@@ -1,6 +1,6 @@
 // Plain fetch against the REST mirror, as a seed's client would call it: JSON in, JSON out, no
 // tRPC client and no superjson anywhere.
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { PASSWORD, uniqueEmail } from './auth-http';
 
 export interface RestReply<T = Record<string, unknown>> {
@@ -89,4 +89,16 @@ export function expectRestError<T>(
   expect(error.keys).toEqual(field ? ['code', 'detail', 'field'] : ['code', 'detail']);
   expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
   expect(reply.text).not.toMatch(/stack|at .*\.ts|SELECT|prisma/i);
+}
+
+/**
+ * A fresh account on `server` for the enclosing describe block, registered in its beforeAll
+ * (after the server's own): read it in hooks and tests only.
+ */
+export function useRestUser(server: { url: string }): RestUser {
+  const user = {} as RestUser;
+  beforeAll(async () => {
+    Object.assign(user, await registerRest(server.url));
+  });
+  return user;
 }

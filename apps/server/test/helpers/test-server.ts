@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Engine, createDatabase } from '@repo/db';
 import { type TestDatabase, createTestDatabase } from '@repo/db/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { type Config, loadConfig } from '../../src/env';
 import type { Logger } from '../../src/logger';
 import { type RunningServer, type ServerDeps, startServer } from '../../src/server';
@@ -53,28 +54,46 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = await createTestDatabase(options.engine ?? 'pglite');
   const config = testConfig({ databaseUrl: db.url, ...options.config });
+  const { running, close } = await serveOwning(db, config, {
+    db,
+    logger: options.logger,
+    services: options.services,
+    migrationsDir: options.migrationsDir,
+    webAppDir: options.webAppDir ?? null,
+  });
+  return { url: running.url, db, config, running, close };
+}
+
+/** The server on a database it then owns: closing it, or failing to start, closes the database. */
+async function serveOwning(
+  db: { close(): Promise<void> },
+  config: Config,
+  deps: ServerDeps,
+): Promise<{ running: RunningServer; close: () => Promise<void> }> {
   try {
-    const server = await startServer(config, {
-      db,
-      logger: options.logger,
-      services: options.services,
-      migrationsDir: options.migrationsDir,
-      webAppDir: options.webAppDir ?? null,
-    });
-    return {
-      url: server.url,
-      db,
-      config,
-      running: server,
-      async close() {
-        await server.close();
-        await db.close();
-      },
+    const running = await startServer(config, deps);
+    const close = async () => {
+      await running.close();
+      await db.close();
     };
+    return { running, close };
   } catch (error) {
     await db.close();
     throw error;
   }
+}
+
+/**
+ * startTestServer for the enclosing describe block: started in its beforeAll, closed in its
+ * afterAll. The fields are filled in by that beforeAll, so read them in hooks and tests only.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  const server = {} as TestServer;
+  beforeAll(async () => {
+    Object.assign(server, await startTestServer(options));
+  });
+  afterAll(() => server.close?.());
+  return server;
 }
 
 export interface OtherInstance {
@@ -88,20 +107,9 @@ export interface OtherInstance {
  */
 export async function startOtherInstance(first: TestServer): Promise<OtherInstance> {
   const db = createDatabase({ databaseUrl: first.db.url, poolSize: 4 });
-  try {
-    const other = await startServer(testConfig({ databaseUrl: first.db.url }), {
-      db,
-      webAppDir: null,
-    });
-    return {
-      url: other.url,
-      async close() {
-        await other.close();
-        await db.close();
-      },
-    };
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+  const { running, close } = await serveOwning(db, testConfig({ databaseUrl: first.db.url }), {
+    db,
+    webAppDir: null,
+  });
+  return { url: running.url, close };
 }

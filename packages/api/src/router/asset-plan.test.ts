@@ -1,11 +1,12 @@
 // Every asset.list query shape is index-backed: on PostgreSQL with 10,000 assets for one user,
 // EXPLAIN of each statement Prisma sends shows no sequential scan of "Asset".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { assetSorts } from '@repo/validators';
 import { encodeCursor } from '../pagination';
-import { type Caller, createTestApi, testCursorKey } from '../testing/caller';
-import { type QueryProbe, createQueryProbe, seqScansOn } from '../testing/explain';
+import { testCursorKey } from '../testing/caller';
+import { seqScansOn } from '../testing/explain';
+import { usePlanProbe } from '../testing/plan-probe';
 import { seedAssets } from '../testing/seed-assets';
 
 const shapes = assetSorts.flatMap((sort) =>
@@ -15,38 +16,24 @@ const shapes = assetSorts.flatMap((sort) =>
 );
 
 describe.skipIf(!testEngines.includes('postgres'))('asset.list plans on PostgreSQL', () => {
-  let db: TestDatabase;
-  let probe: QueryProbe;
-  let caller: Caller;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('postgres');
-    probe = createQueryProbe(db);
-    const api = createTestApi(probe.db);
-    const owner = await api.newUser('plan');
-    caller = owner.caller;
-    // Another user's rows, so the owner filter has something to skip.
-    await seedAssets(db, (await api.newUser('other')).user.id, 500, api.clock.now());
-    await seedAssets(db, owner.user.id, 10_000, api.clock.now());
-  });
-  afterAll(async () => {
-    await probe?.close();
-    await db?.close();
-  });
+  const plan = usePlanProbe(seedAssets);
 
   it('the probe sees a Seq Scan when there is one (the check can fail)', async () => {
-    const plans = await probe.explain(
-      () => probe.db.prisma.asset.findMany({ where: { currency: 'EUR' } }),
+    const plans = await plan.probe.explain(
+      () => plan.probe.db.prisma.asset.findMany({ where: { currency: 'EUR' } }),
       'Asset',
     );
     expect(seqScansOn(plans, 'Asset')).toHaveLength(1);
   });
 
   it.each(shapes)('$sort $order, $page: no Seq Scan on "Asset"', async ({ sort, order, page }) => {
-    const first = await caller.asset.list({ sort, order, limit: 50 });
+    const first = await plan.caller.asset.list({ sort, order, limit: 50 });
     expect(first.items).toHaveLength(50);
     const cursor = page === 'cursor page' ? first.nextCursor : null;
-    const plans = await probe.explain(() => caller.asset.list({ sort, order, cursor }), 'Asset');
+    const plans = await plan.probe.explain(
+      () => plan.caller.asset.list({ sort, order, cursor }),
+      'Asset',
+    );
     expect(plans.length).toBeGreaterThan(0);
     expect(seqScansOn(plans, 'Asset').map((plan) => [plan.sql, plan.summary])).toEqual([]);
   });
@@ -57,17 +44,20 @@ describe.skipIf(!testEngines.includes('postgres'))('asset.list plans on PostgreS
     ),
   )('$sort $order from a cursor inside the null segment: no Seq Scan', async ({ sort, order }) => {
     const field = sort === 'estimatedValue' ? 'estimatedValueCents' : 'acquiredAt';
-    const row = await db.prisma.asset.findFirstOrThrow({ where: { [field]: null } });
+    const row = await plan.db.prisma.asset.findFirstOrThrow({ where: { [field]: null } });
     const cursor = encodeCursor({ s: sort, o: order, v: null, i: row.id }, testCursorKey);
-    const plans = await probe.explain(() => caller.asset.list({ sort, order, cursor }), 'Asset');
+    const plans = await plan.probe.explain(
+      () => plan.caller.asset.list({ sort, order, cursor }),
+      'Asset',
+    );
     expect(plans.length).toBeGreaterThan(0);
     expect(seqScansOn(plans, 'Asset')).toEqual([]);
   });
 
   it('category, condition, value range and text filters stay index-backed', async () => {
-    const plans = await probe.explain(
+    const plans = await plan.probe.explain(
       () =>
-        caller.asset.list({
+        plan.caller.asset.list({
           category: 'coins',
           condition: 'mint',
           minValue: 1000,
@@ -81,7 +71,7 @@ describe.skipIf(!testEngines.includes('postgres'))('asset.list plans on PostgreS
   });
 
   it('a tag filter, in any spelling, is one index-backed statement', async () => {
-    const plans = await probe.explain(() => caller.asset.list({ tag: 'TAG7' }), 'Asset');
+    const plans = await plan.probe.explain(() => plan.caller.asset.list({ tag: 'TAG7' }), 'Asset');
     expect(plans).toHaveLength(1);
     expect(seqScansOn(plans, 'Asset').map((plan) => [plan.sql, plan.summary])).toEqual([]);
   });

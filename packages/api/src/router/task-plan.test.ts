@@ -1,17 +1,12 @@
 // Every task.list query shape is index-backed: on PostgreSQL with 10,000 tasks for one user,
 // EXPLAIN of each statement Prisma sends shows no sequential scan of "Task".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
+import { describe, expect, it } from 'vitest';
+import { testEngines } from '@repo/db/testing';
 import { taskSorts } from '@repo/validators';
 import { encodeCursor } from '../pagination';
-import { testCursorKey, createTestApi, type Caller } from '../testing/caller';
-import {
-  type ExplainedQuery,
-  type QueryProbe,
-  createQueryProbe,
-  seqScansOn,
-  sortingQueries,
-} from '../testing/explain';
+import { testCursorKey } from '../testing/caller';
+import { type ExplainedQuery, seqScansOn, sortingQueries } from '../testing/explain';
+import { usePlanProbe } from '../testing/plan-probe';
 import { seedTasks } from '../testing/seed-tasks';
 
 const shapes = taskSorts.flatMap((sort) =>
@@ -38,62 +33,45 @@ const problems = (plans: ExplainedQuery[]) =>
   ].map((plan) => ({ sql: plan.sql, plan: plan.summary, nodes: plan.nodes.map((n) => n.type) }));
 
 describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQL', () => {
-  let db: TestDatabase;
-  let probe: QueryProbe;
-  let caller: Caller;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('postgres');
-    probe = createQueryProbe(db);
-    const api = createTestApi(probe.db);
-    const owner = await api.newUser('plan');
-    caller = owner.caller;
-    // Another user's rows, so the user filter has something to skip.
-    await seedTasks(db, (await api.newUser('other')).user.id, 500, api.clock.now());
-    await seedTasks(db, owner.user.id, 10_000, api.clock.now());
-  });
-  afterAll(async () => {
-    await probe?.close();
-    await db?.close();
-  });
+  const plan = usePlanProbe(seedTasks);
 
   it('the probe sees a Seq Scan when there is one (the check can fail)', async () => {
-    const plans = await probe.explain(
-      () => probe.db.prisma.task.findMany({ where: { description: 'no index on this' } }),
+    const plans = await plan.probe.explain(
+      () => plan.probe.db.prisma.task.findMany({ where: { description: 'no index on this' } }),
       'Task',
     );
     expect(seqScansOn(plans, 'Task')).toHaveLength(1);
-    const sorted = await probe.explain(
-      () => probe.db.prisma.task.findMany({ orderBy: { description: 'asc' }, take: 5 }),
+    const sorted = await plan.probe.explain(
+      () => plan.probe.db.prisma.task.findMany({ orderBy: { description: 'asc' }, take: 5 }),
       'Task',
     );
     expect(sortingQueries(sorted, 'Task')).toHaveLength(1);
   });
 
   it('reads a page in one statement and the tags it names in one more', async () => {
-    const tag = await caller.tag.create({ name: 'page-tags' });
-    const [newest] = (await caller.task.list({ limit: 1 })).items;
-    await caller.task.update({ id: newest!.id, tagIds: [tag.id] });
-    const statements = await probe.capture(() => caller.task.list({ limit: 50 }));
+    const tag = await plan.caller.tag.create({ name: 'page-tags' });
+    const [newest] = (await plan.caller.task.list({ limit: 1 })).items;
+    await plan.caller.task.update({ id: newest!.id, tagIds: [tag.id] });
+    const statements = await plan.probe.capture(() => plan.caller.task.list({ limit: 50 }));
     expect(statements.map((query) => /FROM "public"\."(\w+)"/.exec(query.sql)?.[1])).toEqual([
       'Task',
       'Tag',
     ]);
-    const page = await probe.explain(() => caller.task.list({ limit: 50 }), 'Task');
+    const page = await plan.probe.explain(() => plan.caller.task.list({ limit: 50 }), 'Task');
     expect(sortingQueries(page, 'Task')).toEqual([]);
   });
 
   it('creates a task and its live-sync event in one transaction, locking tags only when it has some', async () => {
-    const plain = await probe.capture(() => caller.task.create({ title: 'no tags' }));
+    const plain = await plan.probe.capture(() => plan.caller.task.create({ title: 'no tags' }));
     // The task and its event commit together (an event exists iff its change did).
     expect(plain.at(-1)?.sql).toBe('COMMIT');
     expect(plain.some((query) => /INSERT INTO "public"\."Task"/.test(query.sql))).toBe(true);
     expect(plain.some((query) => /"SyncEvent"/.test(query.sql))).toBe(true);
     expect(plain.some((query) => /FOR KEY SHARE/.test(query.sql))).toBe(false);
 
-    const tag = await caller.tag.create({ name: `plan-${plain.length}` });
-    const tagged = await probe.capture(() =>
-      caller.task.create({ title: 'with a tag', tagIds: [tag.id] }),
+    const tag = await plan.caller.tag.create({ name: `plan-${plain.length}` });
+    const tagged = await plan.probe.capture(() =>
+      plan.caller.task.create({ title: 'with a tag', tagIds: [tag.id] }),
     );
     expect(tagged.at(-1)?.sql).toBe('COMMIT');
     expect(tagged.some((query) => /FOR KEY SHARE/.test(query.sql))).toBe(true);
@@ -103,10 +81,13 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
     '$sort $order, status $status, $page: in index order, no Seq Scan on "Task"',
     async (shape) => {
       const input = { sort: shape.sort, order: shape.order, status: shape.status, limit: 50 };
-      const first = await caller.task.list(input);
+      const first = await plan.caller.task.list(input);
       expect(first.items).toHaveLength(50);
       const cursor = shape.page === 'cursor page' ? first.nextCursor : null;
-      const plans = await probe.explain(() => caller.task.list({ ...input, cursor }), 'Task');
+      const plans = await plan.probe.explain(
+        () => plan.caller.task.list({ ...input, cursor }),
+        'Task',
+      );
       expect(plans.length).toBeGreaterThan(0);
       expect(problems(plans)).toEqual([]);
     },
@@ -115,10 +96,10 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
   it.each(['asc', 'desc'] as const)(
     'dueDate %s from a cursor inside the no-due-date segment: in index order',
     async (order) => {
-      const row = await db.prisma.task.findFirstOrThrow({ where: { dueDate: null } });
+      const row = await plan.db.prisma.task.findFirstOrThrow({ where: { dueDate: null } });
       const cursor = encodeCursor({ s: 'dueDate', o: order, v: null, i: row.id }, testCursorKey);
-      const plans = await probe.explain(
-        () => caller.task.list({ sort: 'dueDate', order, cursor }),
+      const plans = await plan.probe.explain(
+        () => plan.caller.task.list({ sort: 'dueDate', order, cursor }),
         'Task',
       );
       expect(problems(plans)).toEqual([]);
@@ -126,9 +107,9 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
   );
 
   it('filters by priority, tag, due range and text stay index-backed', async () => {
-    const plans = await probe.explain(
+    const plans = await plan.probe.explain(
       () =>
-        caller.task.list({
+        plan.caller.task.list({
           priority: ['high'],
           dueAfter: new Date('2026-02-01T00:00:00Z'),
           dueBefore: new Date('2026-06-01T00:00:00Z'),

@@ -1,7 +1,7 @@
 // Task writes with optimistic cache updates: the list changes at once, and is put back (with a
 // message) when the server refuses. After any write the lists refetch, since the server decides
 // filters and order (and a completed recurring task brings its next occurrence).
-import { useTRPC } from '@repo/client/react';
+import { type useTRPCClient, useTRPC } from '@repo/client/react';
 import type { TaskOutput } from '@repo/validators';
 import {
   type QueryClient,
@@ -21,12 +21,11 @@ interface Pages {
   pageParams: unknown[];
 }
 type Snapshot = [QueryKey, unknown][];
+/** What task.create takes, before the server's defaults. */
+type TaskCreate = Parameters<ReturnType<typeof useTRPCClient>['task']['create']['mutate']>[0];
+type ListChange = (items: TaskOutput[], pageIndex: number) => TaskOutput[];
 
-function patchLists(
-  client: QueryClient,
-  key: QueryKey,
-  change: (items: TaskOutput[], pageIndex: number) => TaskOutput[],
-): Snapshot {
+function patchLists(client: QueryClient, key: QueryKey, change: ListChange): Snapshot {
   const snapshot = client.getQueriesData({ queryKey: key });
   client.setQueriesData<Pages>({ queryKey: key }, (data) =>
     data?.pages
@@ -51,12 +50,28 @@ export function useTaskMutations() {
   const trpc = useTRPC();
   const client = useQueryClient();
   const listKey = trpc.task.list.pathKey();
-  const settle = () => client.invalidateQueries({ queryKey: listKey });
+
+  /**
+   * A write the lists show at once: `change` (made from the input) patches every cached page; a
+   * refusal puts them back with a message; either way the lists refetch.
+   */
+  function optimistically<I>(action: string, change: (input: I) => ListChange) {
+    return {
+      onMutate: async (input: I) => {
+        await client.cancelQueries({ queryKey: listKey });
+        return patchLists(client, listKey, change(input));
+      },
+      onError: (error: unknown, _input: I, snapshot: Snapshot | undefined) => {
+        restore(client, snapshot);
+        refused(action)(error);
+      },
+      onSettled: () => client.invalidateQueries({ queryKey: listKey }),
+    };
+  }
 
   const create = useMutation(
-    trpc.task.create.mutationOptions({
-      onMutate: async (input) => {
-        await client.cancelQueries({ queryKey: listKey });
+    trpc.task.create.mutationOptions(
+      optimistically('add the task', (input: TaskCreate) => {
         const now = new Date();
         const tags = client.getQueryData(trpc.tag.list.queryKey()) ?? [];
         const optimistic: TaskOutput = {
@@ -74,50 +89,35 @@ export function useTaskMutations() {
           updatedAt: now,
           tags: tags.filter((tag) => input.tagIds?.includes(tag.id)),
         };
-        return patchLists(client, listKey, (items, page) =>
-          page === 0 ? [optimistic, ...items] : items,
-        );
-      },
-      onError: (error, _input, snapshot) => {
-        restore(client, snapshot);
-        refused('add the task')(error);
-      },
-      onSettled: settle,
-    }),
+        return (items, page) => (page === 0 ? [optimistic, ...items] : items);
+      }),
+    ),
   );
 
   const toggle = useMutation(
-    trpc.task.toggleComplete.mutationOptions({
-      onMutate: async ({ id }) => {
-        await client.cancelQueries({ queryKey: listKey });
-        return patchLists(client, listKey, (items) =>
-          items.map((t) =>
-            t.id === id
-              ? { ...t, completed: !t.completed, completedAt: t.completed ? null : new Date() }
-              : t,
-          ),
-        );
-      },
-      onError: (error, _input, snapshot) => {
-        restore(client, snapshot);
-        refused('update the task')(error);
-      },
-      onSettled: settle,
-    }),
+    trpc.task.toggleComplete.mutationOptions(
+      optimistically(
+        'update the task',
+        ({ id }: { id: number }) =>
+          (items) =>
+            items.map((t) =>
+              t.id === id
+                ? { ...t, completed: !t.completed, completedAt: t.completed ? null : new Date() }
+                : t,
+            ),
+      ),
+    ),
   );
 
   const remove = useMutation(
-    trpc.task.delete.mutationOptions({
-      onMutate: async ({ id }) => {
-        await client.cancelQueries({ queryKey: listKey });
-        return patchLists(client, listKey, (items) => items.filter((t) => t.id !== id));
-      },
-      onError: (error, _input, snapshot) => {
-        restore(client, snapshot);
-        refused('delete the task')(error);
-      },
-      onSettled: settle,
-    }),
+    trpc.task.delete.mutationOptions(
+      optimistically(
+        'delete the task',
+        ({ id }: { id: number }) =>
+          (items) =>
+            items.filter((t) => t.id !== id),
+      ),
+    ),
   );
 
   /** Deletes at once; Undo creates the task again from what it was. */
