@@ -1,21 +1,26 @@
 import { Pressable, StyleSheet, Text } from 'react-native';
 import { colors, radius, space } from '../theme/theme';
 
-/** A toggle in a row of choices (a filter, a priority, a weekday). */
+/**
+ * A toggle in a row of choices (a filter, a priority, a weekday). `checkbox` for one of several
+ * picked together (a task's tags): a checkbox, checked or not, as the web app's tag picker.
+ */
 export function Chip({
   label,
   selected,
   onPress,
+  checkbox = false,
 }: {
   label: string;
   selected: boolean;
   onPress: () => void;
+  checkbox?: boolean;
 }) {
   return (
     <Pressable
-      accessibilityRole="button"
+      accessibilityRole={checkbox ? 'checkbox' : 'button'}
       accessibilityLabel={label}
-      accessibilityState={{ selected }}
+      accessibilityState={checkbox ? { checked: selected } : { selected }}
       onPress={onPress}
       style={[styles.chip, selected && styles.selected]}
     >

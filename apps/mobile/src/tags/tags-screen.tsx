@@ -12,9 +12,7 @@ import { Button } from '../components/button';
 import { TabHeader } from '../components/tab-header';
 import { TextField } from '../components/text-field';
 import { colors, font, layout, radius, space } from '../theme/theme';
-
-/** The web app's palette: a new tag takes one of these. */
-export const TAG_PALETTE = ['#4f46e5', '#0891b2', '#059669', '#ca8a04', '#dc2626', '#db2777'];
+import { TAG_PALETTE } from './tag-palette';
 
 function useRefreshTags() {
   const trpc = useTRPC();

@@ -3,11 +3,12 @@ import { StyleSheet, TextInput, View } from 'react-native';
 import { colors, radius, space } from '../theme/theme';
 
 /** "Pay rent tomorrow !high every month": submitting adds the task (the shared parser reads it). */
-export function QuickAddField({ onSubmit }: { onSubmit: (line: string) => void }) {
+export function QuickAddField({ onSubmit }: { onSubmit: (line: string) => Promise<void> }) {
   const [line, setLine] = useState('');
   const submit = () => {
     if (!line.trim()) return;
-    onSubmit(line.trim());
+    // Cleared at once for the next task; a line that could not be added comes back to fix.
+    onSubmit(line.trim()).catch(() => setLine(line));
     setLine('');
   };
   return (

@@ -48,3 +48,32 @@ describe('the task editor on CONFLICT', () => {
     );
   });
 });
+
+describe("the task editor's tags", () => {
+  it("shows the person's tags as checkboxes, the task's own checked, and saves the picked set", async () => {
+    const { api } = await signedInOnThisPhone();
+    const garden = await api.tag.create.mutate({ name: 'garden' });
+    const home = await api.tag.create.mutate({ name: 'home' });
+    await api.tag.create.mutate({ name: 'errands' });
+    const task = await api.task.create.mutate({ title: 'Water the plants', tagIds: [home.id] });
+    renderApp(`/tasks/${task.id}`);
+
+    const homeChip = await screen.findByRole('checkbox', { name: 'home' });
+    expect(homeChip).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'garden' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'errands' })).not.toBeChecked();
+
+    fireEvent.press(screen.getByRole('checkbox', { name: 'garden' }));
+    fireEvent.press(homeChip);
+    expect(screen.getByRole('checkbox', { name: 'garden' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'home' })).not.toBeChecked();
+
+    fireEvent.press(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () =>
+      expect((await api.task.byId.query({ id: task.id })).tags.map((tag) => tag.id)).toEqual([
+        garden.id,
+      ]),
+    );
+    expect((await api.task.byId.query({ id: task.id })).title).toBe('Water the plants');
+  });
+});

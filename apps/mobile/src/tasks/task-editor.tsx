@@ -3,7 +3,7 @@
 // mine: use theirs, or save mine over it on purpose.
 import { appCodeOf, buildRecurrenceRule, describeRecurrence } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
-import { taskPriorities } from '@repo/validators';
+import { type TagOutput, taskPriorities } from '@repo/validators';
 import { useQuery } from '@tanstack/react-query';
 import { router } from 'expo-router';
 import { useEffect, useState } from 'react';
@@ -16,19 +16,21 @@ import { type ConflictField, ConflictDialog } from '../components/conflict-dialo
 import { TextField } from '../components/text-field';
 import { colors, font, layout, space } from '../theme/theme';
 import { RecurrenceBuilder } from './recurrence-builder';
+import { TagPicker, tagNamesOf } from './tag-picker';
 import { type TaskForm, formOf, parseDue, updateOf } from './task-form';
 import { type Task, useDeleteTask, useUpdateTask } from './task-mutations';
 
 const repeatOf = (form: TaskForm) =>
   form.recurrence ? (describeRecurrence(buildRecurrenceRule(form.recurrence)) ?? '') : '';
 
-function conflictFields(mine: TaskForm, saved: Task): ConflictField[] {
+function conflictFields(mine: TaskForm, saved: Task, tags: readonly TagOutput[]): ConflictField[] {
   const theirs = formOf(saved);
   return [
     { label: 'Title', mine: mine.title, theirs: theirs.title },
     { label: 'Description', mine: mine.description, theirs: theirs.description },
     { label: 'Priority', mine: mine.priority, theirs: theirs.priority },
     { label: 'Due', mine: mine.due, theirs: theirs.due },
+    { label: 'Tags', mine: tagNamesOf(tags, mine.tagIds), theirs: tagNamesOf(tags, theirs.tagIds) },
     { label: 'Repeat', mine: repeatOf(mine), theirs: repeatOf(theirs) },
   ];
 }
@@ -36,6 +38,7 @@ function conflictFields(mine: TaskForm, saved: Task): ConflictField[] {
 export function TaskEditor({ id }: { id: number }) {
   const trpc = useTRPC();
   const task = useQuery(trpc.task.byId.queryOptions({ id }));
+  const tags = useQuery(trpc.tag.list.queryOptions()).data ?? [];
   const update = useUpdateTask();
   const del = useDeleteTask();
   const [form, setForm] = useState<TaskForm | null>(null);
@@ -111,7 +114,7 @@ export function TaskEditor({ id }: { id: number }) {
         {theirs ? (
           <ConflictDialog
             what="task"
-            fields={conflictFields(form, theirs)}
+            fields={conflictFields(form, theirs, tags)}
             onKeepMine={() => keepMine(theirs)}
             onUseTheirs={() => takeTheirs(theirs)}
           />
@@ -142,6 +145,7 @@ export function TaskEditor({ id }: { id: number }) {
           onChangeText={(due) => set({ due })}
           error={dueError}
         />
+        <TagPicker tags={tags} value={form.tagIds} onChange={(tagIds) => set({ tagIds })} />
         <Text style={styles.label}>Repeat</Text>
         <RecurrenceBuilder value={form.recurrence} onChange={(recurrence) => set({ recurrence })} />
         <View style={{ marginTop: space.lg }}>

@@ -15,6 +15,8 @@ export interface TaskForm {
   /** YYYY-MM-DD, or empty for no due date. */
   due: string;
   recurrence: RecurrenceChoice | null;
+  /** The picked tags; an update sends the whole set. */
+  tagIds: number[];
 }
 
 export function formOf(task: Task): TaskForm {
@@ -24,6 +26,7 @@ export function formOf(task: Task): TaskForm {
     priority: task.priority,
     due: task.dueDate ? toDateInput(task.dueDate) : '',
     recurrence: task.recurrenceRule ? parseRecurrenceChoice(task.recurrenceRule) : null,
+    tagIds: task.tags.map((tag) => tag.id),
   };
 }
 
@@ -43,5 +46,6 @@ export function updateOf(form: TaskForm, dueDate: Date | null) {
     priority: form.priority,
     dueDate,
     recurrenceRule: form.recurrence ? buildRecurrenceRule(form.recurrence) : null,
+    tagIds: form.tagIds,
   };
 }

@@ -1,7 +1,6 @@
 // The task list: a keyset-paged FlatList (more pages as you scroll, pull to refresh), quick add
 // at the top, a checkbox per task, long-press to delete with a few seconds to undo, filters in
 // a sheet. Writes made offline show as "Waiting to sync" rows until the queue replays.
-import { parseQuickAdd } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
 import { useInfiniteQuery, useMutationState } from '@tanstack/react-query';
 import { router } from 'expo-router';
@@ -23,10 +22,11 @@ import { colors, font, layout, radius, space } from '../theme/theme';
 import { FiltersSheet } from './filters-sheet';
 import { QuickAddField } from './quick-add-field';
 import { defaultTaskFilters, listInput } from './task-filters';
-import { type Task, taskMutationKeys, useCreateTask, useToggleTask } from './task-mutations';
+import { type Task, taskMutationKeys, useToggleTask } from './task-mutations';
 import { TaskRow } from './task-row';
 import { UndoBar } from './undo-bar';
 import { useDeleteWithUndo } from './use-delete-with-undo';
+import { useQuickAdd } from './use-quick-add';
 
 export const TASK_PAGE_SIZE = 20;
 
@@ -39,7 +39,9 @@ export function TasksScreen() {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
     }),
   );
-  const create = useCreateTask();
+  const { add, create } = useQuickAdd();
+  /** A quick add whose new tag could not be made (offline, say): its line is back in the field. */
+  const [addError, setAddError] = useState<string | null>(null);
   const toggle = useToggleTask();
   const deletion = useDeleteWithUndo();
 
@@ -67,15 +69,17 @@ export function TasksScreen() {
 
   const { refreshing, refresh } = usePullToRefresh(() => list.refetch());
 
-  const add = (line: string) => {
-    const parsed = parseQuickAdd(line);
-    create.mutate({
-      title: parsed.title,
-      ...(parsed.priority ? { priority: parsed.priority } : {}),
-      ...(parsed.dueDate ? { dueDate: parsed.dueDate } : {}),
-      ...(parsed.recurrenceRule ? { recurrenceRule: parsed.recurrenceRule } : {}),
-    });
+  const submit = async (line: string) => {
+    setAddError(null);
+    try {
+      await add(line);
+    } catch (error) {
+      setAddError(`Could not add the task: ${(error as Error).message}`);
+      throw error;
+    }
   };
+
+  const addFailure = addError ?? create.error?.message;
 
   const filtered =
     filters.status !== 'all' || filters.priority.length > 0 || filters.sort !== 'createdAt';
@@ -94,10 +98,10 @@ export function TasksScreen() {
           </Text>
         </Pressable>
       </TabHeader>
-      <QuickAddField onSubmit={add} />
-      {create.error ? (
+      <QuickAddField onSubmit={submit} />
+      {addFailure ? (
         <View style={styles.inset}>
-          <Banner message={create.error.message} />
+          <Banner message={addFailure} />
         </View>
       ) : null}
       {list.error && !list.data ? (

@@ -85,6 +85,24 @@ describe('session manager', () => {
     expect(manager.getState()).toEqual({ status: 'signed-out', reason: 'none' });
   });
 
+  it('says nothing ended when a request is refused before anything was saved', async () => {
+    // A deep link's screen asks before restore() settles: nothing saved, so no session ended.
+    const manager = tab(() => Promise.reject(appError('MISSING_REFRESH_TOKEN')));
+    expect(await manager.refreshAfterRejection(null)).toBeNull();
+    expect(manager.getState()).toEqual({ status: 'signed-out', reason: 'none' });
+    await manager.restore();
+    expect(await manager.refreshAfterRejection(null)).toBeNull();
+    expect(manager.getState()).toEqual({ status: 'signed-out', reason: 'none' });
+  });
+
+  it('keeps "ended" when a later request is refused after the session ended', async () => {
+    const manager = tab(() => Promise.reject(appError('REFRESH_TOKEN_REUSED')));
+    await manager.signedIn(expired);
+    expect(await manager.accessToken()).toBeNull();
+    expect(await manager.refreshAfterRejection(null)).toBeNull();
+    expect(manager.getState()).toEqual({ status: 'signed-out', reason: 'ended' });
+  });
+
   it('restores a session from the cookie on a reload', async () => {
     const server = fakeCookieServer();
     const manager = tab(() => server.refresh());

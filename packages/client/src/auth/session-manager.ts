@@ -105,7 +105,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
    * Refreshes unless someone already replaced `stale` with a fresh token: another caller in this
    * tab (the shared promise) or another tab (it held the lock first and told us the new token).
    */
-  function refresh(stale: string | null, endReason: 'ended' | 'none'): Promise<string | null> {
+  function refresh(stale: string | null): Promise<string | null> {
     inFlight ??= lock
       .exclusive(async () => {
         const current = await store.load();
@@ -116,7 +116,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
           tokens = await options.refresh(current?.refreshToken);
         } catch (error) {
           if (!isSessionEnded(error)) throw error;
-          await end(endReason, endReason === 'ended');
+          if (current) await end('ended', true);
+          // Nothing was saved, so no session ended: a first visit, or a request (a deep link's
+          // screen mounted while restoring) refused before or after restore settled. A
+          // signed-out state keeps its reason, so a revoked session still says "ended".
+          else if (state.status !== 'signed-out') await end('none', false);
           return null;
         }
         await keep(tokens, current);
@@ -160,7 +164,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       if (saved && isFresh(saved)) return setState({ status: 'signed-in' });
       try {
         // No session anywhere is not an "ended" session: the sign-in page says nothing.
-        await refresh(saved?.accessToken ?? null, saved ? 'ended' : 'none');
+        await refresh(saved?.accessToken ?? null);
       } catch {
         // Offline or server down: without a token the app can only show sign-in.
         if (state.status !== 'restoring') return;
@@ -173,9 +177,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       const current = await store.load();
       if (!current) return null;
       if (isFresh(current)) return current.accessToken;
-      return refresh(current.accessToken, 'ended');
+      return refresh(current.accessToken);
     },
-    refreshAfterRejection: (rejected) => refresh(rejected, 'ended'),
+    refreshAfterRejection: (rejected) => refresh(rejected),
     signOut: (reason) => end(reason, true),
     dispose: () => {
       unsubscribe();
