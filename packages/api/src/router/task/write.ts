@@ -1,7 +1,8 @@
 // Task writes, each in one transaction scoped to the caller: a NOT_FOUND tag, a stale
 // expectedUpdatedAt or any failure leaves nothing written.
 // Every write also records its live-sync events in the same transaction (sync/record.ts).
-import type { Prisma } from '@repo/db';
+import { Prisma } from '@repo/db';
+import type { Tag } from '../tag/select';
 import type { TaskCreateInput, TaskUpdateInput } from '@repo/validators';
 import { lockVersion, nextUpdatedAt } from '../../concurrency';
 import { notFound } from '../../errors';
@@ -10,7 +11,7 @@ import { type RecordingContext, recordWrite } from '../../sync/record';
 import { type CompletionPlan, nextFor, readBasis, withCompletionPlan } from './completion-plan';
 import { lockOwnTags } from './owned';
 import type { Occurrence } from './recurrence';
-import { type Task, taskSelect, toTask } from './select';
+import { type Task, taskColumns, taskSelect, toTask } from './select';
 
 export interface WriteContext extends RecordingContext {
   userId: string;
@@ -18,20 +19,27 @@ export interface WriteContext extends RecordingContext {
 }
 
 type Tx = Prisma.TransactionClient;
-type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 
-const links = (tagIds: readonly number[]) => tagIds.map((tagId) => ({ tagId }));
+// A task's row and its links are written as separate statements, not as Prisma nested writes:
+// a nested write makes Prisma read the task back (one more SELECT), and replacing links through
+// one (deleteMany + create) first SELECTs the old links. The row's RETURNING and the tags already
+// in hand (locked, or the completed task's) are the whole task, exactly as byId answers it.
+// The links are one raw INSERT: Prisma's createMany measured 0.4-0.6 ms more CPU per call.
+async function linkTags(tx: Tx, taskId: number, tags: readonly Tag[]) {
+  if (tags.length === 0) return;
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "TaskTag" ("taskId", "tagId")
+    SELECT ${taskId}, unnest(${tags.map((tag) => tag.id)}::int[])`);
+}
 
 export async function createTask(ctx: WriteContext, input: TaskCreateInput): Promise<Task> {
   const { tagIds, ...fields } = input;
   const data = { ...fields, userId: ctx.userId, createdAt: ctx.now, updatedAt: ctx.now };
   return recordWrite(ctx, async (tx) => {
-    await lockOwnTags(tx, ctx.userId, tagIds);
-    const row = await tx.task.create({
-      data: { ...data, tags: { create: links(tagIds) } },
-      select: taskSelect,
-    });
-    return upserted(toTask(row));
+    const tags = await lockOwnTags(tx, ctx.userId, tagIds);
+    const row = await tx.task.create({ data, select: taskColumns });
+    await linkTags(tx, row.id, tags);
+    return upserted({ ...row, tags });
   });
 }
 
@@ -72,22 +80,33 @@ export async function updateTask(ctx: WriteContext, input: TaskUpdateInput): Pro
         { id, ownerId: ctx.userId, expected: expectedUpdatedAt },
         ['completed'],
       );
-      if (tagIds) await lockOwnTags(tx, ctx.userId, tagIds);
+      const tags = tagIds && (await lockOwnTags(tx, ctx.userId, tagIds));
       const completes = completed !== undefined && completed !== locked.completed;
-      const row = await tx.task.update({
-        where: { id },
-        data: {
-          ...fields,
-          ...(completes && completion(completed, ctx.now)),
-          updatedAt: nextUpdatedAt(locked.updatedAt, ctx.now),
-          ...(tagIds && { tags: { deleteMany: {}, create: links(tagIds) } }),
-        },
-        select: taskSelect,
-      });
-      const next = completes && completed ? await createNext(tx, ctx, row, plan) : null;
-      return upserted(toTask(row), next ? [next] : []);
+      const data = {
+        ...fields,
+        ...(completes && completion(completed, ctx.now)),
+        updatedAt: nextUpdatedAt(locked.updatedAt, ctx.now),
+      };
+      const task = tags
+        ? await replaceTags(tx, id, data, tags)
+        : toTask(await tx.task.update({ where: { id }, data, select: taskSelect }));
+      const next = completes && completed ? await createNext(tx, ctx, task, plan) : null;
+      return upserted(task, next ? [next] : []);
     }),
   );
+}
+
+/** The task's new tags are the ones just locked; its kept tags would have to be read. */
+async function replaceTags(
+  tx: Tx,
+  id: number,
+  data: Prisma.TaskUpdateInput,
+  tags: Tag[],
+): Promise<Task> {
+  const row = await tx.task.update({ where: { id }, data, select: taskColumns });
+  await tx.taskTag.deleteMany({ where: { taskId: id } });
+  await linkTags(tx, id, tags);
+  return { ...row, tags };
 }
 
 export async function toggleComplete(ctx: WriteContext, id: number): Promise<Task> {
@@ -103,8 +122,9 @@ export async function toggleComplete(ctx: WriteContext, id: number): Promise<Tas
         },
         select: taskSelect,
       });
-      const next = row.completed ? await createNext(tx, ctx, row, plan) : null;
-      return upserted(toTask(row), next ? [next] : []);
+      const task = toTask(row);
+      const next = task.completed ? await createNext(tx, ctx, task, plan) : null;
+      return upserted(task, next ? [next] : []);
     }),
   );
 }
@@ -116,17 +136,18 @@ export async function toggleComplete(ctx: WriteContext, id: number): Promise<Tas
 async function createNext(
   tx: Tx,
   ctx: WriteContext,
-  task: TaskRow,
+  task: Task,
   plan: CompletionPlan | null,
 ): Promise<Task | null> {
   const next = nextFor(plan, task);
   return next ? insertOccurrence(tx, ctx, task, next) : null;
 }
 
+/** The next task has the completed one's tags, so its INSERT's RETURNING row is the whole task. */
 async function insertOccurrence(
   tx: Tx,
   ctx: WriteContext,
-  task: TaskRow,
+  task: Task,
   next: Occurrence,
 ): Promise<Task> {
   const row = await tx.task.create({
@@ -139,11 +160,11 @@ async function insertOccurrence(
       recurrenceRule: next.recurrenceRule,
       createdAt: ctx.now,
       updatedAt: ctx.now,
-      tags: { create: links(task.tags.map((link) => link.tag.id)) },
     },
-    select: taskSelect,
+    select: taskColumns,
   });
-  return toTask(row);
+  await linkTags(tx, row.id, task.tags);
+  return { ...row, tags: task.tags };
 }
 
 export function deleteTask(ctx: Omit<WriteContext, 'now'>, id: number) {
