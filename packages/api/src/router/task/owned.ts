@@ -9,8 +9,9 @@ type Tx = Prisma.TransactionClient;
 /**
  * Every id must be one of the caller's tags, else NOT_FOUND (another user's tag looks absent).
  * Returns them as tasks embed them (name order, like taskSelect), so the write need not read its
- * task back to learn its tags. FOR KEY SHARE keeps them from being deleted until the transaction
- * has linked them.
+ * task back to learn its tags. FOR SHARE keeps them from being deleted until the transaction
+ * has linked them, and makes a tag edit in flight (a recolor; FOR KEY SHARE would let it pass)
+ * commit first, so the task's result and sync event carry the tag as it is, not as it was.
  */
 export async function lockOwnTags(tx: Tx, userId: string, tagIds: readonly number[]) {
   if (tagIds.length === 0) return [];
@@ -18,7 +19,7 @@ export async function lockOwnTags(tx: Tx, userId: string, tagIds: readonly numbe
     SELECT id, name, color, "createdAt" FROM "Tag"
     WHERE "userId" = ${userId}::uuid AND id IN (${Prisma.join(tagIds)})
     ORDER BY "nameKey"
-    FOR KEY SHARE`);
+    FOR SHARE`);
   if (rows.length !== tagIds.length) {
     throw new AppError('NOT_FOUND', 'Tag not found', { field: 'tagIds' });
   }

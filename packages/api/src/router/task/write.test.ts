@@ -131,4 +131,24 @@ describe.runIf(testEngines.includes('postgres'))('task write statements on Postg
       'COMMIT',
     ]);
   });
+
+  it('a task write waits for a tag recolor in flight and carries the new color', async () => {
+    // Without the wait, the write read the committed (old) color, and its result and sync event
+    // kept it after the recolor committed: a client applied the tag's change, then lost it again.
+    // (A rename that changes nameKey, a unique key, already conflicted with FOR KEY SHARE; a
+    // recolor or a change of case only does not.)
+    const { caller } = await api.newUser('rename-race');
+    const tag = await caller.tag.create({ name: 'paint', color: '#111111' });
+    await db.withConnection(async (renamer) => {
+      await renamer.exec('BEGIN');
+      await renamer.query(`UPDATE "Tag" SET color = '#222222' WHERE id = $1`, [tag.id]);
+      let settled = false;
+      const write = caller.task.create({ title: 'during a recolor', tagIds: [tag.id] });
+      void write.finally(() => (settled = true)).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      await renamer.exec('COMMIT');
+      expect((await write).tags.map((t) => t.color)).toEqual(['#222222']);
+    });
+  });
 });
