@@ -1,20 +1,22 @@
 // Edit a task. The save carries the updatedAt the form was loaded from; when the task changed
 // elsewhere meanwhile the server answers CONFLICT, and a dialog puts the saved version next to
 // mine: use theirs, or save mine over it on purpose.
-import { appCodeOf, buildRecurrenceRule, describeRecurrence } from '@repo/client';
-import { useTRPC } from '@repo/client/react';
+import { buildRecurrenceRule, describeRecurrence } from '@repo/client';
+import { useConflictSave, useTRPC, useTRPCClient } from '@repo/client/react';
 import { type TagOutput, taskPriorities } from '@repo/validators';
 import { useQuery } from '@tanstack/react-query';
 import { router } from 'expo-router';
-import { useEffect, useState } from 'react';
-import { ActivityIndicator, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { useState } from 'react';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { SafeAreaView } from 'react-native-safe-area-context';
 import { Banner } from '../components/banner';
 import { Button } from '../components/button';
 import { Chip } from '../components/chip';
 import { type ConflictField, ConflictDialog } from '../components/conflict-dialog';
+import { EditorHeader } from '../components/editor-header';
+import { LoadingScreen } from '../components/loading-screen';
 import { TextField } from '../components/text-field';
-import { colors, font, layout, space } from '../theme/theme';
+import { colors, layout, space } from '../theme/theme';
 import { RecurrenceBuilder } from './recurrence-builder';
 import { TagPicker, tagNamesOf } from './tag-picker';
 import { type TaskForm, formOf, parseDue, updateOf } from './task-form';
@@ -38,85 +40,54 @@ function conflictFields(mine: TaskForm, saved: Task, tags: readonly TagOutput[])
 export function TaskEditor({ id }: { id: number }) {
   const trpc = useTRPC();
   const task = useQuery(trpc.task.byId.queryOptions({ id }));
+  if (!task.data) {
+    return <LoadingScreen error={task.error} failed="This task could not be loaded." />;
+  }
+  return <TaskFormScreen task={task.data} />;
+}
+
+function TaskFormScreen({ task }: { task: Task }) {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const tags = useQuery(trpc.tag.list.queryOptions()).data ?? [];
   const update = useUpdateTask();
   const del = useDeleteTask();
-  const [form, setForm] = useState<TaskForm | null>(null);
-  /** The version the form is based on: sent as expectedUpdatedAt. */
-  const [baseline, setBaseline] = useState<Date | null>(null);
+  const [form, setForm] = useState(() => formOf(task));
   const [dueError, setDueError] = useState<string | undefined>();
-  /** The version saved elsewhere that a save ran into (CONFLICT), until the person chooses. */
-  const [theirs, setTheirs] = useState<Task | null>(null);
-
-  useEffect(() => {
-    if (task.data && !form) {
-      setForm(formOf(task.data));
-      setBaseline(task.data.updatedAt);
-    }
-  }, [task.data, form]);
-
-  if (!form || !baseline) {
-    return (
-      <SafeAreaView style={styles.center}>
-        {task.error ? (
-          <Banner message="This task could not be loaded." />
-        ) : (
-          <ActivityIndicator color={colors.primary} />
-        )}
-      </SafeAreaView>
-    );
-  }
+  // Through the task mutation queue: offline, the save waits there and replays on reconnect with
+  // the version it was based on, so a change made elsewhere meanwhile comes back as CONFLICT.
+  const saver = useConflictSave({
+    base: task.updatedAt,
+    write: (expectedUpdatedAt) => {
+      const due = parseDue(form.due);
+      if (due === 'invalid') {
+        setDueError('Use YYYY-MM-DD');
+        return null;
+      }
+      setDueError(undefined);
+      return update.mutateAsync({ id: task.id, expectedUpdatedAt, ...updateOf(form, due) });
+    },
+    latest: () => client.task.byId.query({ id: task.id }),
+    onSaved: () => router.back(),
+  });
+  const { theirs } = saver;
 
   const set = (patch: Partial<TaskForm>) => setForm({ ...form, ...patch });
-
-  const save = (expectedUpdatedAt: Date) => {
-    const due = parseDue(form.due);
-    if (due === 'invalid') return setDueError('Use YYYY-MM-DD');
-    setDueError(undefined);
-    update.mutate(
-      { id, expectedUpdatedAt, ...updateOf(form, due) },
-      {
-        onSuccess: () => router.back(),
-        onError: (error) => {
-          if (appCodeOf(error) !== 'CONFLICT') return;
-          void task.refetch().then((latest) => latest.data && setTheirs(latest.data));
-        },
-      },
-    );
-  };
-
-  const takeTheirs = (saved: Task) => {
-    setForm(formOf(saved));
-    setBaseline(saved.updatedAt);
-    setTheirs(null);
-    update.reset();
-  };
-
-  const keepMine = (saved: Task) => {
-    setBaseline(saved.updatedAt);
-    setTheirs(null);
-    save(saved.updatedAt);
-  };
 
   return (
     <SafeAreaView style={layout.screen}>
       <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
-        <View style={styles.top}>
-          <Button title="Cancel" variant="secondary" onPress={() => router.back()} />
-          <Text accessibilityRole="header" style={font.heading}>
-            Edit task
-          </Text>
-          <Button title="Save" busy={update.isPending} onPress={() => save(baseline)} />
-        </View>
-        {update.error && appCodeOf(update.error) !== 'CONFLICT' ? (
-          <Banner message={update.error.message} />
-        ) : null}
+        <EditorHeader title="Edit task" saving={saver.saving} onSave={() => void saver.save()} />
+        {saver.error ? <Banner message={(saver.error as Error).message} /> : null}
         {theirs ? (
           <ConflictDialog
             what="task"
             fields={conflictFields(form, theirs, tags)}
-            onKeepMine={() => keepMine(theirs)}
-            onUseTheirs={() => takeTheirs(theirs)}
+            onKeepMine={() => void saver.keepMine()}
+            onUseTheirs={() => {
+              setForm(formOf(theirs));
+              saver.takeTheirs();
+            }}
           />
         ) : null}
         <TextField label="Title" value={form.title} onChangeText={(title) => set({ title })} />
@@ -153,7 +124,7 @@ export function TaskEditor({ id }: { id: number }) {
             title="Delete task"
             variant="danger"
             busy={del.isPending}
-            onPress={() => del.mutate({ id }, { onSuccess: () => router.back() })}
+            onPress={() => del.mutate({ id: task.id }, { onSuccess: () => router.back() })}
           />
         </View>
       </ScrollView>
@@ -162,14 +133,7 @@ export function TaskEditor({ id }: { id: number }) {
 }
 
 const styles = StyleSheet.create({
-  center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: space.xl },
   content: { padding: space.lg, gap: space.md, paddingBottom: space.xxl },
-  top: {
-    flexDirection: 'row',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: space.md,
-  },
   label: { fontSize: 14, fontWeight: '600', color: colors.text },
   row: { flexDirection: 'row', flexWrap: 'wrap', gap: space.sm },
 });
