@@ -157,7 +157,7 @@ describe('the web export on a phone-sized screen', () => {
     expect(refused).toEqual([]);
   }, 120_000);
 
-  it('keeps tags and an asset priced in its own currency', async () => {
+  it('keeps tags, picks one in the task editor, and an asset priced in its own currency', async () => {
     const email = uniqueEmail('mobile-web-collection');
     await page.goto('/sign-up');
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -175,6 +175,22 @@ describe('the web export on a phone-sized screen', () => {
     await expect
       .poll(async () => (await api.tag.list.query()).map((t) => t.name))
       .toEqual(['allotment']);
+
+    // The task editor picks tags as the web one does: the stored task carries the one picked.
+    const task = await api.task.create.mutate({ title: 'Dig the beds' });
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await page.getByRole('button', { name: 'Edit Dig the beds' }).click();
+    const chip = page.getByRole('checkbox', { name: 'allotment' });
+    await chip.click();
+    await expect.poll(async () => chip.getAttribute('aria-checked')).toBe('true');
+    await page.screenshot({ path: join(ARTIFACTS, 'task-editor.png') });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
+    await expect
+      .poll(async () => (await api.task.byId.query({ id: task.id })).tags.map((t) => t.name))
+      .toEqual(['allotment']);
+
+    await page.getByRole('tab', { name: 'Tags' }).click();
     await page.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await api.tag.list.query()).length).toBe(0);
 

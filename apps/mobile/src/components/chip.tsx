@@ -18,9 +18,11 @@ export function Chip({
 }) {
   return (
     <Pressable
-      accessibilityRole={checkbox ? 'checkbox' : 'button'}
-      accessibilityLabel={label}
-      accessibilityState={checkbox ? { checked: selected } : { selected }}
+      // ARIA props: react-native-web turns them into role and aria-checked on the web export,
+      // where accessibilityState's `checked` is dropped (a picked tag read as unchecked).
+      role={checkbox ? 'checkbox' : 'button'}
+      aria-label={label}
+      {...(checkbox ? { 'aria-checked': selected } : { 'aria-selected': selected })}
       onPress={onPress}
       style={[styles.chip, selected && styles.selected]}
     >
