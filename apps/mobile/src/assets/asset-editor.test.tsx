@@ -28,6 +28,9 @@ describe('the asset editor', () => {
     await waitFor(async () =>
       expect((await api.asset.byId.query({ id })).name).toBe('Penny Black, 1840'),
     );
+    // The saved editor closes; waiting for it keeps its late router.back() out of the next test,
+    // where it closed that test's editor (a flake that looked like lost screen updates).
+    expect(await screen.findByRole('header', { name: 'Assets' })).toBeOnTheScreen();
     expect(screen.queryByRole('header', { name: 'This asset changed elsewhere' })).toBeNull();
   });
 

@@ -28,6 +28,9 @@ describe('the task editor on CONFLICT', () => {
     await waitFor(async () =>
       expect((await api.task.byId.query({ id })).title).toBe('Water the plants twice'),
     );
+    // The saved editor closes; waiting for it keeps its late router.back() out of the next test,
+    // where it closed that test's editor (a flake that looked like lost screen updates).
+    expect(await screen.findByRole('header', { name: 'Tasks' })).toBeOnTheScreen();
     expect(screen.queryByRole('header', { name: 'This task changed elsewhere' })).toBeNull();
   });
 
