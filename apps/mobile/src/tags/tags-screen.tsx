@@ -1,6 +1,6 @@
 // Tags: create, rename, delete, with the web app's names ("Tag name", "Add tag", "Name of …",
 // "Delete"). Tasks embed their tags, so every change refreshes the task lists too.
-import { fieldErrorsOf } from '@repo/client';
+import { TAG_PALETTE, fieldErrorsOf } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
 import type { TagOutput } from '@repo/validators';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,7 +12,6 @@ import { Button } from '../components/button';
 import { TabHeader } from '../components/tab-header';
 import { TextField } from '../components/text-field';
 import { colors, font, layout, radius, space } from '../theme/theme';
-import { TAG_PALETTE } from './tag-palette';
 
 function useRefreshTags() {
   const trpc = useTRPC();
@@ -30,7 +29,7 @@ export function TagsScreen() {
   const refresh = useRefreshTags();
   const create = useMutation(trpc.tag.create.mutationOptions({ onSettled: refresh }));
   const [name, setName] = useState('');
-  const [color, setColor] = useState(TAG_PALETTE[0]!);
+  const [color, setColor] = useState<string>(TAG_PALETTE[0]);
   const add = () => {
     if (!name.trim()) return;
     create.mutate({ name: name.trim(), color }, { onSuccess: () => setName('') });

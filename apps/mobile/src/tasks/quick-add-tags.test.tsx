@@ -61,7 +61,8 @@ describe('quick add with #tags', () => {
     expect(await screen.findByRole('checkbox', { name: 'Buy compost' })).toBeOnTheScreen();
     const tags = await api.tag.list.query();
     expect(tags.map((tag) => [tag.name, tag.color])).toEqual([
-      ['garden', '#4f46e5'],
+      // The shared palette's color for the name, the one the web app gives it too.
+      ['garden', '#dc2626'],
       ['home', null],
     ]);
     const garden = tags.find((tag) => tag.name === 'garden')!;

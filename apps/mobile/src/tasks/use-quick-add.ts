@@ -1,15 +1,16 @@
 // Quick add as on the web app: the shared parser reads the line, and its #names become the
 // task's tagIds: the person's own tags by name (from the cached list, so offline too), the
 // unknown ones created first. The task itself goes through the offline-tolerant create queue.
-import { type QuickAdd, parseQuickAdd } from '@repo/client';
+import {
+  type QuickAdd,
+  parseQuickAdd,
+  quickAddTaskInput,
+  tagColorFor,
+  tagNamed,
+} from '@repo/client';
 import { useTRPC, useTRPCClient } from '@repo/client/react';
-import type { TagOutput } from '@repo/validators';
 import { onlineManager, useQuery, useQueryClient } from '@tanstack/react-query';
-import { tagColorFor } from '../tags/tag-palette';
 import { useCreateTask } from './task-mutations';
-
-const byName = (tags: readonly TagOutput[], name: string) =>
-  tags.find((tag) => tag.name.toLowerCase() === name.toLowerCase());
 
 export function useQuickAdd() {
   const trpc = useTRPC();
@@ -21,19 +22,13 @@ export function useQuickAdd() {
   const create = useCreateTask();
 
   const send = (parsed: QuickAdd, tagIds: number[]) =>
-    create.mutate({
-      title: parsed.title,
-      ...(parsed.priority ? { priority: parsed.priority } : {}),
-      ...(parsed.dueDate ? { dueDate: parsed.dueDate } : {}),
-      ...(parsed.recurrenceRule ? { recurrenceRule: parsed.recurrenceRule } : {}),
-      ...(tagIds.length ? { tagIds } : {}),
-    });
+    create.mutate(quickAddTaskInput(parsed, tagIds));
 
   /** New tags first (online only), then the task. */
   async function createTagsThenSend(parsed: QuickAdd): Promise<void> {
     const names = parsed.tagNames;
     if (!onlineManager.isOnline()) {
-      const unknown = names.filter((name) => !byName(tags.data ?? [], name));
+      const unknown = names.filter((name) => !tagNamed(tags.data ?? [], name));
       throw new Error(
         `new tags (${unknown.map((name) => `#${name}`).join(' ')}) need a connection`,
       );
@@ -43,7 +38,8 @@ export function useQuickAdd() {
     const ids: number[] = [];
     for (const name of names) {
       const tag =
-        byName(known, name) ?? (await client.tag.create.mutate({ name, color: tagColorFor(name) }));
+        tagNamed(known, name) ??
+        (await client.tag.create.mutate({ name, color: tagColorFor(name) }));
       ids.push(tag.id);
     }
     await queryClient.invalidateQueries({ queryKey: trpc.tag.list.queryKey() });
@@ -56,7 +52,7 @@ export function useQuickAdd() {
    */
   function add(line: string): Promise<void> {
     const parsed = parseQuickAdd(line);
-    const known = parsed.tagNames.map((name) => byName(tags.data ?? [], name));
+    const known = parsed.tagNames.map((name) => tagNamed(tags.data ?? [], name));
     if (known.every((tag) => tag !== undefined)) {
       send(
         parsed,

@@ -1,10 +1,10 @@
 // Tags: create, rename, recolor, delete. Tasks show the change at once (they embed their tags).
+import { TAG_PALETTE } from '@repo/client';
 import { useTRPC } from '@repo/client/react';
 import type { TagOutput } from '@repo/validators';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, fieldErrors } from '../lib/errors';
-import { TAG_PALETTE } from '../lib/tag-colors';
 import { showToast } from '../lib/toast';
 
 export function TagsPage() {

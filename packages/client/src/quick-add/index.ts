@@ -1,1 +1,2 @@
 export * from './quick-add';
+export * from './task-input';

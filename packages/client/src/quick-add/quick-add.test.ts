@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuickAdd } from './quick-add';
+import { TAG_PALETTE, quickAddTaskInput, tagColorFor, tagNamed } from './task-input';
 
 // Tuesday 1 December 2026, 10:00 local time.
 const now = new Date(2026, 11, 1, 10, 0);
@@ -100,5 +101,26 @@ describe('quick add', () => {
         },
       ),
     );
+  });
+});
+
+describe('quick add to task.create', () => {
+  it('sends the parsed fields, and tags only when the line has some', () => {
+    const parsed = parseQuickAdd('Pay rent !high #home', new Date('2026-12-01T10:00:00Z'));
+    expect(quickAddTaskInput(parsed, [4, 2])).toEqual({
+      title: 'Pay rent',
+      priority: 'high',
+      tagIds: [4, 2],
+    });
+    expect(quickAddTaskInput(parseQuickAdd('Read'), [])).toEqual({ title: 'Read' });
+  });
+
+  it('finds a tag by name whatever its case, and colors a new one the same on every device', () => {
+    const home = { id: 1, name: 'Home', color: null, createdAt: new Date(0) };
+    expect(tagNamed([home], 'home')).toBe(home);
+    expect(tagNamed([home], 'garden')).toBeUndefined();
+    expect(tagColorFor('garden')).toBe('#dc2626');
+    expect(tagColorFor('home')).toBe('#7c3aed');
+    expect(TAG_PALETTE).toContain(tagColorFor('anything at all'));
   });
 });

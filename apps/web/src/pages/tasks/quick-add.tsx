@@ -1,11 +1,10 @@
 // The quick-add line: Enter adds a task; words like "tomorrow 9am !high #home every week" become
 // its fields (packages/client's parser), shown as chips while typing. Unknown tags are created.
-import { formatDue, parseQuickAdd } from '@repo/client';
+import { formatDue, parseQuickAdd, quickAddTaskInput, tagColorFor, tagNamed } from '@repo/client';
 import { useTRPC, useTRPCClient } from '@repo/client/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { forwardRef, useState } from 'react';
 import { errorMessage } from '../../lib/errors';
-import { tagColorFor } from '../../lib/tag-colors';
 import { showToast } from '../../lib/toast';
 import { useTaskMutations } from './task-mutations';
 
@@ -23,7 +22,7 @@ export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, r
     const ids: number[] = [];
     let created = false;
     for (const name of names) {
-      const existing = known.find((t) => t.name.toLowerCase() === name.toLowerCase());
+      const existing = tagNamed(known, name);
       if (existing) ids.push(existing.id);
       else {
         ids.push((await api.tag.create.mutate({ name, color: tagColorFor(name) })).id);
@@ -39,13 +38,7 @@ export const QuickAdd = forwardRef<HTMLInputElement>(function QuickAdd(_props, r
     setText('');
     try {
       const tagIds = await tagIdsFor(parsed.tagNames);
-      create.mutate({
-        title: parsed.title,
-        ...(parsed.priority ? { priority: parsed.priority } : {}),
-        ...(parsed.dueDate ? { dueDate: parsed.dueDate } : {}),
-        ...(parsed.recurrenceRule ? { recurrenceRule: parsed.recurrenceRule } : {}),
-        tagIds,
-      });
+      create.mutate(quickAddTaskInput(parsed, tagIds));
     } catch (error) {
       setText(text);
       showToast({ message: `Could not add the task: ${errorMessage(error)}`, tone: 'error' });
