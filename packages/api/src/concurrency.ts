@@ -37,12 +37,16 @@ export async function lockVersion<T extends keyof typeof versioned>(
     FOR UPDATE`);
   if (!row) throw notFound(label === 'task' ? 'Task' : 'Asset');
   if (where.expected && row.updatedAt.getTime() !== where.expected.getTime()) {
-    throw new AppError('CONFLICT', `The ${label} was changed since expectedUpdatedAt`, {
-      field: 'expectedUpdatedAt',
-    });
+    throw versionConflict(label);
   }
   return row;
 }
+
+/** A write whose expectedUpdatedAt is not the row's version: nothing was written. */
+export const versionConflict = (label: string) =>
+  new AppError('CONFLICT', `The ${label} was changed since expectedUpdatedAt`, {
+    field: 'expectedUpdatedAt',
+  });
 
 /**
  * updatedAt moves strictly forward on every write, so two writes in one millisecond (or under a

@@ -93,6 +93,31 @@ describe.each(testEngines)('task procedures on %s', (engine) => {
     expect(await tagLinks(task.id)).toBe(0);
   });
 
+  it('a fields-only edit (one statement) answers CONFLICT and NOT_FOUND like the others', async () => {
+    const task = await me.caller.task.create({ title: 'Shared' });
+    const first = await me.caller.task.update({ id: task.id, title: 'First' });
+    const stale = me.caller.task.update({
+      id: task.id,
+      title: 'Stale',
+      expectedUpdatedAt: task.updatedAt,
+    });
+    expect(await errorOf(stale)).toMatchObject({
+      status: 409,
+      appCode: 'CONFLICT',
+      field: 'expectedUpdatedAt',
+    });
+    const current = await me.caller.task.update({
+      id: task.id,
+      priority: 'high',
+      expectedUpdatedAt: first.updatedAt,
+    });
+    expect(current).toMatchObject({ title: 'First', priority: 'high' });
+    expect(current.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
+    expect(await me.caller.task.byId({ id: task.id })).toEqual(current);
+    const missing = me.caller.task.update({ id: task.id + 1_000_000, title: 'x' });
+    expect(await errorOf(missing)).toMatchObject({ status: 404, appCode: 'NOT_FOUND' });
+  });
+
   it("rejects tag ids that are not the caller's with NOT_FOUND, writing nothing", async () => {
     const other = await api.newUser('other');
     const foreign = await other.caller.tag.create({ name: 'Theirs' });

@@ -73,10 +73,13 @@ describe.each(testEngines)('task writes answer what byId answers, on %s', (engin
 
 // What each write sends, statement by statement (PostgreSQL only; skipped without it).
 // Prisma names tables with their schema ("public"."Task"), raw statements do not.
-const label = (sql: string) =>
-  /"SyncCursor"/.test(sql)
-    ? 'sync'
-    : /^\s*(\w+(?: INTO \S+| FROM \S+)?)/.exec(sql.replaceAll('"public".', ''))?.[1];
+// A CTE is labelled by the statement inside it: 'WITH UPDATE "Task"'.
+const label = (sql: string): string | undefined => {
+  if (/"SyncCursor"/.test(sql)) return 'sync';
+  const plain = sql.replaceAll('"public".', '');
+  const inner = /^\s*WITH \w+ AS \(\s*(\w+ \S+)/.exec(plain)?.[1];
+  return inner ? `WITH ${inner}` : /^\s*(\w+(?: INTO \S+| FROM \S+)?)/.exec(plain)?.[1];
+};
 
 describe.runIf(testEngines.includes('postgres'))('task write statements on PostgreSQL', () => {
   let db: TestDatabase;
@@ -122,8 +125,15 @@ describe.runIf(testEngines.includes('postgres'))('task write statements on Postg
       'sync',
       'COMMIT',
     ]);
-    // Kept tags are not known without reading them: the UPDATE, then Prisma's read of the task.
+    // Fields only: the UPDATE locks, checks and reads the kept tags in one statement (patch.ts).
     expect(await labels(() => caller.task.update({ id: task.id, title: 'u' }))).toEqual([
+      'WITH UPDATE "Task"',
+      'sync',
+      'COMMIT',
+    ]);
+    // Completing needs the row first (a recurring task repeats): the general path.
+    expect(await labels(() => caller.task.update({ id: task.id, completed: true }))).toEqual([
+      'SELECT',
       'SELECT',
       'UPDATE',
       'SELECT',

@@ -10,6 +10,7 @@ import type { SyncChange } from '../../sync/append';
 import { type RecordingContext, recordWrite } from '../../sync/record';
 import { type CompletionPlan, nextFor, readBasis, withCompletionPlan } from './completion-plan';
 import { lockOwnTags } from './owned';
+import { patchTaskFields } from './patch';
 import type { Occurrence } from './recurrence';
 import { type Task, taskColumns, taskSelect, toTask } from './select';
 
@@ -63,6 +64,12 @@ const completion = (completed: boolean, now: Date) => ({
 
 export async function updateTask(ctx: WriteContext, input: TaskUpdateInput): Promise<Task> {
   const { id, expectedUpdatedAt, tagIds, completed, ...fields } = input;
+  if (tagIds === undefined && completed === undefined) {
+    const where = { id, userId: ctx.userId, expected: expectedUpdatedAt };
+    return recordWrite(ctx, async (tx) =>
+      upserted(await patchTaskFields(tx, where, fields, ctx.now)),
+    );
+  }
   // Only a write that may complete the task needs its next occurrence, planned from the row as
   // it will be after this patch.
   const current = completed ? await readBasis(ctx.prisma, ctx.userId, id) : null;
