@@ -47,6 +47,8 @@ export function createServices({ config, db, logger }: ServicesOptions): ServerS
   // Revocations travel on the same bus, so most requests skip the session query (issue 14).
   const sessionCache = createSessionCache({
     bus: syncBus,
+    // PGlite is one process, and its revocations evict before they answer: always confirmed.
+    confirmedThrough: pgBus ? () => pgBus.confirmedThrough() : () => performance.now(),
     load: (userId, sessionId, at) => findLiveSession(db.prisma, userId, sessionId, at),
   });
 

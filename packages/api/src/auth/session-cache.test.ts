@@ -5,22 +5,29 @@ import type { LiveSession } from '@repo/auth';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type SyncBus, createLocalBus } from '../sync/bus';
-import { SESSION_CACHE_TTL_MS, createSessionCache } from './session-cache';
+import {
+  SESSION_CACHE_MAX_AGE_MS,
+  SESSION_CACHE_TTL_MS,
+  createSessionCache,
+} from './session-cache';
 
 const wallNow = new Date('2026-12-01T12:00:00Z');
 const userA = 'user-a';
 const userB = 'user-b';
 
 /** A session table: `live` answers the query; `loads` counts how often it ran. */
-function sessionTable(bus: SyncBus = createLocalBus()) {
+function sessionTable(bus: SyncBus = createLocalBus(), { heartbeat = false } = {}) {
   const live = new Map<string, LiveSession>();
   let loads = 0;
   let clock = 0;
+  // The bus's heartbeat: every revocation committed before this time has been delivered.
+  let confirmed = -Infinity;
   const gates: (() => void)[] = [];
   let gated = false;
   const cache = createSessionCache({
     bus,
     monotonicNow: () => clock,
+    ...(heartbeat ? { confirmedThrough: () => confirmed } : {}),
     load: async (userId, sessionId, now) => {
       loads++;
       // Read when the query starts, as PostgreSQL's snapshot would be.
@@ -56,6 +63,8 @@ function sessionTable(bus: SyncBus = createLocalBus()) {
       return loads;
     },
     advance: (ms: number) => (clock += ms),
+    /** A heartbeat sent now has come back: everything committed before now was delivered. */
+    confirm: () => (confirmed = clock),
     /** Holds every query from now on until `release`. */
     hold: () => (gated = true),
     release: () => {
@@ -201,6 +210,122 @@ describe('session cache', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+  it('reuses an answer past the TTL while the heartbeat confirms deliveries, up to the max age', async () => {
+    const t = sessionTable(undefined, { heartbeat: true });
+    t.add('s1', userA);
+    await t.lookup('s1', userA);
+    // Heartbeats keep coming back: the answer outlives the TTL without another query.
+    for (let at = 0; at < SESSION_CACHE_MAX_AGE_MS - 500; at += 500) {
+      t.advance(500);
+      t.confirm();
+      expect((await t.lookup('s1', userA))?.user.id).toBe(userA);
+    }
+    expect(t.loads).toBe(1);
+    // Past the max age it is asked again, heartbeat or not.
+    t.advance(500);
+    t.confirm();
+    await t.lookup('s1', userA);
+    expect(t.loads).toBe(2);
+  });
+
+  it('falls back to the TTL as soon as the last confirmed heartbeat is a TTL old', async () => {
+    const t = sessionTable(undefined, { heartbeat: true });
+    t.add('s1', userA);
+    t.confirm();
+    await t.lookup('s1', userA);
+    t.advance(SESSION_CACHE_TTL_MS - 1);
+    t.confirm();
+    // The heartbeats stop (listener gone): one TTL after the last one, the cache stops trusting.
+    t.advance(SESSION_CACHE_TTL_MS - 1);
+    expect((await t.lookup('s1', userA))?.user.id).toBe(userA);
+    expect(t.loads).toBe(1);
+    t.advance(1);
+    t.revoke('s1');
+    expect(await t.lookup('s1', userA)).toBeNull();
+    expect(t.loads).toBe(2);
+  });
+
+  // As above, with the heartbeat: a revocation whose message is still in flight (or lost with
+  // the listener) holds back every later heartbeat until it arrives or the listener resumes,
+  // because PostgreSQL delivers notifications in commit order.
+  it('holds the 1 s bound over random histories with the heartbeat', async () => {
+    const sessions = ['a1', 'a2', 'b1'];
+    const owner = (s: string) => (s.startsWith('a') ? userA : userB);
+    const weighted = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+    const step = fc.oneof(
+      weighted(
+        4,
+        fc.record({ op: fc.constant('lookup' as const), session: fc.constantFrom(...sessions) }),
+      ),
+      weighted(
+        2,
+        fc.record({
+          op: fc.constant('revoke' as const),
+          session: fc.constantFrom(...sessions),
+          delivered: fc.boolean(),
+        }),
+      ),
+      weighted(1, fc.record({ op: fc.constant('deliver' as const) })),
+      weighted(1, fc.record({ op: fc.constant('heartbeat' as const) })),
+      weighted(
+        3,
+        fc.record({
+          op: fc.constant('advance' as const),
+          // Mostly steps around the TTL, some long enough to reach the max age.
+          ms: fc.oneof(
+            { weight: 4, arbitrary: fc.integer({ min: 100, max: 1200 }) },
+            { weight: 1, arbitrary: fc.integer({ min: 1, max: 40_000 }) },
+          ),
+        }),
+      ),
+      weighted(1, fc.record({ op: fc.constant('resume' as const) })),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { minLength: 10, maxLength: 60, size: 'max' }),
+        async (steps) => {
+          const t = sessionTable(undefined, { heartbeat: true });
+          let time = 0;
+          for (const s of sessions) t.add(s, owner(s));
+          const revoked = new Map<string, { at: number; evicted: boolean }>();
+          /** Revocation messages committed but not yet delivered, oldest first. */
+          const inFlight: string[] = [];
+          const deliver = async (session: string) => {
+            revoked.get(session)!.evicted = true;
+            await t.bus.publish({ type: 'sessions', userId: owner(session) });
+          };
+          for (const s of steps) {
+            if (s.op === 'advance') time = t.advance(s.ms);
+            else if (s.op === 'heartbeat') {
+              // A heartbeat sent now arrives after everything in flight.
+              for (const session of inFlight.splice(0)) await deliver(session);
+              t.confirm();
+            } else if (s.op === 'deliver') {
+              const session = inFlight.shift();
+              if (session) await deliver(session);
+            } else if (s.op === 'resume') {
+              // The listener reconnected: what was in flight is lost, and the cache flushed.
+              inFlight.length = 0;
+              await t.bus.publish({ type: 'resume' });
+            } else if (s.op === 'revoke' && !revoked.has(s.session)) {
+              t.revoke(s.session);
+              revoked.set(s.session, { at: time, evicted: false });
+              if (s.delivered) await deliver(s.session);
+              else inFlight.push(s.session);
+            } else if (s.op === 'lookup') {
+              const answer = await t.lookup(s.session, owner(s.session));
+              const gone = revoked.get(s.session);
+              if (answer && gone) {
+                expect(gone.evicted).toBe(false);
+                expect(time - gone.at).toBeLessThan(SESSION_CACHE_TTL_MS);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -5,10 +5,18 @@
 // safety net when a message is lost anyway: an answer is reused for at most `ttlMs` after its
 // query began, so a session revoked on another instance stops working within `ttlMs` even
 // without the bus. ttlMs must therefore stay <= 1 s, the issue's bound.
+//
+// With `confirmedThrough` (the bus's heartbeat, pg-bus.ts) an answer lives longer: every
+// revocation committed before that time has been delivered here, so while it is within `ttlMs`
+// of now, a revocation older than `ttlMs` has already evicted its entries and the bound holds
+// without asking the database again. Up to MAX_AGE_MS: the cached user (name, updatedAt) has
+// no event of its own when it changes.
 import type { LiveSession, LiveSessionLookup } from '@repo/auth';
 import type { BusMessage, SyncBus } from '../sync/bus';
 
 export const SESSION_CACHE_TTL_MS = 1000;
+/** How long a heartbeat-confirmed answer may be reused after its query began. */
+export const SESSION_CACHE_MAX_AGE_MS = 30_000;
 /** Enough for every session active within one TTL on a busy instance; beyond it, start over. */
 const MAX_ENTRIES = 100_000;
 /** Expired entries (and their bus subscriptions) are swept every this many inserts. */
@@ -30,13 +38,20 @@ export interface SessionCacheOptions {
   ttlMs?: number;
   /** Monotonic milliseconds; the wall clock may jump. */
   monotonicNow?: () => number;
+  /**
+   * Monotonic time (same clock) before which every revocation committed anywhere has reached
+   * `bus`; without it, answers live `ttlMs` only.
+   */
+  confirmedThrough?: () => number;
 }
 
 interface Entry {
   userId: string;
   session: LiveSession;
-  /** Monotonic time until which the answer may be reused. */
+  /** Monotonic time until which the answer may be reused whatever the bus says. */
   freshUntil: number;
+  /** Until when it may be reused while the bus confirms its deliveries (swept after). */
+  keepUntil: number;
 }
 
 interface CachedUser {
@@ -49,6 +64,11 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache {
   const ttlMs = options.ttlMs ?? SESSION_CACHE_TTL_MS;
   if (ttlMs > SESSION_CACHE_TTL_MS) throw new Error(`ttlMs must be <= ${SESSION_CACHE_TTL_MS}`);
   const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  const { confirmedThrough } = options;
+  const keepMs = confirmedThrough ? SESSION_CACHE_MAX_AGE_MS : ttlMs;
+  const usable = (entry: Entry, now: number) =>
+    now < entry.freshUntil ||
+    (confirmedThrough !== undefined && now < entry.keepUntil && now - confirmedThrough() < ttlMs);
   const entries = new Map<string, Entry>();
   const users = new Map<string, CachedUser>();
   // Bumped by every eviction: a query that began before one may have read a session that is
@@ -89,10 +109,10 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache {
   }
 
   function sweep(now: number): void {
-    for (const [sessionId, entry] of entries) if (entry.freshUntil <= now) remove(sessionId, entry);
+    for (const [sessionId, entry] of entries) if (entry.keepUntil <= now) remove(sessionId, entry);
   }
 
-  function store(userId: string, sessionId: string, session: LiveSession, freshUntil: number) {
+  function store(userId: string, sessionId: string, session: LiveSession, startedAt: number) {
     if (++inserts % SWEEP_EVERY === 0 || entries.size >= MAX_ENTRIES) sweep(monotonicNow());
     if (entries.size >= MAX_ENTRIES) flush();
     let user = users.get(userId);
@@ -101,7 +121,12 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache {
       users.set(userId, user);
     }
     user.sessionIds.add(sessionId);
-    entries.set(sessionId, { userId, session, freshUntil });
+    entries.set(sessionId, {
+      userId,
+      session,
+      freshUntil: startedAt + ttlMs,
+      keepUntil: startedAt + keepMs,
+    });
   }
 
   return {
@@ -111,17 +136,17 @@ export function createSessionCache(options: SessionCacheOptions): SessionCache {
         // The user id is the token's claim: a session is only ever its own user's.
         if (
           entry.userId === userId &&
-          entry.freshUntil > monotonicNow() &&
+          usable(entry, monotonicNow()) &&
           entry.session.expiresAt > now
         )
           return entry.session;
         remove(sessionId, entry);
       }
       const startedEpoch = epoch;
-      // Fresh from when the query began: whatever it read was live at that moment or later.
-      const freshUntil = monotonicNow() + ttlMs;
+      // Aged from when the query began: whatever it read was live at that moment or later.
+      const startedAt = monotonicNow();
       const session = await load(userId, sessionId, now);
-      if (session && epoch === startedEpoch) store(userId, sessionId, session, freshUntil);
+      if (session && epoch === startedEpoch) store(userId, sessionId, session, startedAt);
       return session;
     },
     evictUser,
