@@ -1,8 +1,9 @@
 // The session cache across instances (issue 14): two servers, each with its own pool, bus
 // listener and session cache, on one PostgreSQL database. A session ended on one is refused there
-// at once and on the other within 1 s (the NOTIFY takes milliseconds; the cache's TTL would end
-// it within 1 s even if the message were lost, session-cache.test.ts). PostgreSQL only: PGlite is
-// one process, whose in-process bus the router tests cover (packages/api session-revocation).
+// at once and on the other within 1 s (the NOTIFY takes milliseconds; were it lost, the TTL and
+// the bus heartbeat, which stops with the listener, would still end it within 1 s:
+// session-cache.test.ts and sync-bus.test.ts). PostgreSQL only: PGlite is one process, whose
+// in-process bus the router tests cover (packages/api session-revocation).
 import { testEngines } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthBody, PASSWORD, bearer, register, trpc } from './helpers/auth-http';
