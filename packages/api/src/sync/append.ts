@@ -30,27 +30,51 @@ interface EventRow {
 
 const toRow = (change: SyncChange): EventRow => {
   const base = { op: change.op, entity: change.entity, entityId: String(change.id) };
-  if (change.op === 'delete') return base;
-  const { json, meta }: SuperJSONResult = superjson.serialize(change.data);
-  return { ...base, data: meta ? { json, meta } : { json } };
+  return change.op === 'delete' ? base : { ...base, data: loggedData(change.data) };
 };
 
-// The events get ids last - count + 1 .. last, in the order given (WITH ORDINALITY).
-const advanceAndInsert = (actor: SyncActor, rows: readonly EventRow[]) => Prisma.sql`
-  WITH cursor AS (
+/** The given rows as the `e(op, entity, "entityId", data, n)` that appendTo reads, n = 1, 2, ... */
+const givenRows = (rows: readonly EventRow[]) => Prisma.sql`
+  ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS (op text, entity text, "entityId" text, data jsonb))
+    WITH ORDINALITY AS e(op, entity, "entityId", data, n)`;
+
+/**
+ * The CTEs `cursor` and `appended`: `count` events from `source` (a FROM item named e with
+ * columns op, entity, "entityId", data and n = 1..count) get ids last - count + 1 .. last.
+ * A statement may build `source` from an earlier CTE of its own (insert-task.ts).
+ */
+export const appendTo = (actor: SyncActor, count: number, source: Prisma.Sql) => Prisma.sql`
+  cursor AS (
     INSERT INTO "SyncCursor" ("userId", "lastEventId")
-    VALUES (${actor.userId}::uuid, ${rows.length}::bigint)
+    VALUES (${actor.userId}::uuid, ${count}::bigint)
     ON CONFLICT ("userId") DO UPDATE
       SET "lastEventId" = "SyncCursor"."lastEventId" + EXCLUDED."lastEventId"
     RETURNING "userId", "lastEventId"
   ), appended AS (
     INSERT INTO "SyncEvent" ("userId", "id", "op", "entity", "entityId", "data", "sessionId")
-    SELECT cursor."userId", cursor."lastEventId" - ${rows.length}::bigint + e.n,
+    SELECT cursor."userId", cursor."lastEventId" - ${count}::bigint + e.n,
       e.op, e.entity, e."entityId", e.data, ${actor.sessionId}::uuid
-    FROM cursor, ROWS FROM (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS (op text, entity text, "entityId" text, data jsonb))
-      WITH ORDINALITY AS e(op, entity, "entityId", data, n)
+    FROM cursor, ${source}
   )`;
+
+/**
+ * Output columns for a statement with appendTo's CTEs: the last id given, and with a channel the
+ * bus's events message queued on it (delivered at commit). A data-modifying CTE runs whether or
+ * not the outer SELECT reads it; pg_notify (void) is cast to text so the driver can read it.
+ */
+export const appendedOutput = (notifyChannel: string | null) =>
+  notifyChannel === null
+    ? Prisma.sql`cursor."lastEventId"::text AS "lastEventId"`
+    : Prisma.sql`cursor."lastEventId"::text AS "lastEventId",
+        pg_notify(${notifyChannel}, json_build_object('type', 'events', 'userId', cursor."userId",
+          'lastEventId', cursor."lastEventId"::text)::text)::text AS "queued"`;
+
+/** superjson's form of an upsert's data, as the log keeps it. */
+export const loggedData = (data: object): EventRow['data'] => {
+  const { json, meta }: SuperJSONResult = superjson.serialize(data);
+  return meta ? { json, meta } : { json };
+};
 
 /**
  * Appends `changes` to the actor's log inside `tx`; returns the last id given (as a string). With
@@ -63,17 +87,9 @@ export async function appendChanges(
   changes: readonly SyncChange[],
   notifyChannel: string | null = null,
 ): Promise<string> {
-  const appended = advanceAndInsert(actor, changes.map(toRow));
-  // A data-modifying CTE runs whether or not the outer SELECT reads it; pg_notify (void) is cast
-  // to text so the driver can read the column.
-  const [row] = await tx.$queryRaw<{ lastEventId: string }[]>(
-    notifyChannel === null
-      ? Prisma.sql`${appended} SELECT "lastEventId"::text AS "lastEventId" FROM cursor`
-      : Prisma.sql`${appended}
-        SELECT "lastEventId"::text AS "lastEventId",
-          pg_notify(${notifyChannel}, json_build_object('type', 'events', 'userId', "userId",
-            'lastEventId', "lastEventId"::text)::text)::text AS "queued"
-        FROM cursor`,
-  );
+  const rows = changes.map(toRow);
+  const [row] = await tx.$queryRaw<{ lastEventId: string }[]>(Prisma.sql`
+    WITH ${appendTo(actor, rows.length, givenRows(rows))}
+    SELECT ${appendedOutput(notifyChannel)} FROM cursor`);
   return row!.lastEventId;
 }

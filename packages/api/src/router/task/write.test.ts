@@ -60,6 +60,31 @@ describe.each(testEngines)('task writes answer what byId answers, on %s', (engin
     expect(await c.task.byId({ id: tagged.id })).toEqual(completed);
   });
 
+  it('an untagged create with every field set (one statement): result = event data = byId', async () => {
+    const c = me.caller;
+    // The stream resumes after the user's newest event (a generator starts when first read).
+    const cursor = await api.db.prisma.syncCursor.findUnique({ where: { userId: me.user.id } });
+    const stream = await openSync(c, String(cursor?.lastEventId ?? 0n));
+    const minimal = await c.task.create({ title: 'Minimal' });
+    const full = await c.task.create({
+      title: 'Full',
+      description: 'Every field',
+      priority: 'high',
+      dueDate: new Date('2026-03-01T07:30:00.125Z'),
+      recurrenceRule: 'FREQ=DAILY;INTERVAL=2',
+    });
+    const seen = (await stream.take(2)).map((s) => s.event);
+    await stream.close();
+    expect(minimal).toMatchObject({ description: null, priority: 'medium', dueDate: null });
+    expect(seen).toEqual([
+      { op: 'upsert', entity: 'task', id: minimal.id, data: minimal, sessionId: null },
+      { op: 'upsert', entity: 'task', id: full.id, data: full, sessionId: null },
+    ]);
+    expect(await c.task.byId({ id: minimal.id })).toEqual(minimal);
+    expect(await c.task.byId({ id: full.id })).toEqual(full);
+    expect(full.dueDate).toEqual(new Date('2026-03-01T07:30:00.125Z'));
+  });
+
   it('a tag id that is not the caller’s still answers NOT_FOUND and writes nothing', async () => {
     const other = await api.newUser('write-shape-other');
     const theirs = await other.caller.tag.create({ name: 'theirs' });
@@ -75,9 +100,11 @@ describe.each(testEngines)('task writes answer what byId answers, on %s', (engin
 // Prisma names tables with their schema ("public"."Task"), raw statements do not.
 // A CTE is labelled by the statement inside it: 'WITH UPDATE "Task"'.
 const label = (sql: string): string | undefined => {
-  if (/"SyncCursor"/.test(sql)) return 'sync';
   const plain = sql.replaceAll('"public".', '');
-  const inner = /^\s*WITH \w+ AS \(\s*(\w+ \S+)/.exec(plain)?.[1];
+  const inner = /^\s*WITH \w+ AS \(\s*(INSERT INTO \S+|\w+ \S+)/.exec(plain)?.[1];
+  // The event append, alone or as a CTE of the write's own statement (insert-task.ts).
+  if (/"SyncCursor"/.test(sql))
+    return inner && !inner.includes('SyncCursor') ? `WITH ${inner} + sync` : 'sync';
   return inner ? `WITH ${inner}` : /^\s*(\w+(?: INTO \S+| FROM \S+)?)/.exec(plain)?.[1];
 };
 
@@ -98,14 +125,13 @@ describe.runIf(testEngines.includes('postgres'))('task write statements on Postg
   const labels = async (fn: () => Promise<unknown>) =>
     (await probe.capture(fn)).map((s) => label(s.sql));
 
-  it('create: the INSERT, the links, the sync statement, COMMIT; no read-back', async () => {
+  it('create: one statement without tags; else lock, INSERT, links, sync, COMMIT; no read-back', async () => {
     const { caller } = await api.newUser('statements');
     const a = await caller.tag.create({ name: 'a' });
     const b = await caller.tag.create({ name: 'b' });
+    // No BEGIN or COMMIT either: one statement is its own transaction (insert-task.ts).
     expect(await labels(() => caller.task.create({ title: 'plain' }))).toEqual([
-      'INSERT INTO "Task"',
-      'sync',
-      'COMMIT',
+      'WITH INSERT INTO "Task" + sync',
     ]);
     expect(
       await labels(() => caller.task.create({ title: 'tagged', tagIds: [a.id, b.id] })),

@@ -9,6 +9,7 @@ import { notFound } from '../../errors';
 import type { SyncChange } from '../../sync/append';
 import { type RecordingContext, recordWrite } from '../../sync/record';
 import { type CompletionPlan, nextFor, readBasis, withCompletionPlan } from './completion-plan';
+import { insertUntaggedTask } from './insert-task';
 import { lockOwnTags } from './owned';
 import { patchTaskFields } from './patch';
 import type { Occurrence } from './recurrence';
@@ -35,6 +36,7 @@ async function linkTags(tx: Tx, taskId: number, tags: readonly Tag[]) {
 
 export async function createTask(ctx: WriteContext, input: TaskCreateInput): Promise<Task> {
   const { tagIds, ...fields } = input;
+  if (tagIds.length === 0) return insertUntaggedTask(ctx, fields);
   const data = { ...fields, userId: ctx.userId, createdAt: ctx.now, updatedAt: ctx.now };
   return recordWrite(ctx, async (tx) => {
     const tags = await lockOwnTags(tx, ctx.userId, tagIds);
