@@ -116,6 +116,21 @@ describe.each(testEngines)('task procedures on %s', (engine) => {
     expect(await me.caller.task.byId({ id: task.id })).toEqual(current);
     const missing = me.caller.task.update({ id: task.id + 1_000_000, title: 'x' });
     expect(await errorOf(missing)).toMatchObject({ status: 404, appCode: 'NOT_FOUND' });
+    // The refused edits appended nothing: the log holds create, First and high, and the ids
+    // stay dense (a skipped id would make every stream of this user resync).
+    const log = await api.db.prisma.syncEvent.findMany({
+      where: { userId: me.user.id, entity: 'task', entityId: String(task.id) },
+      orderBy: { id: 'asc' },
+      select: { id: true },
+    });
+    const head = await api.db.prisma.syncCursor.findUniqueOrThrow({
+      where: { userId: me.user.id },
+    });
+    expect(log).toHaveLength(3);
+    expect(log.at(-1)!.id).toBe(head.lastEventId);
+    expect(await api.db.prisma.syncEvent.count({ where: { userId: me.user.id } })).toBe(
+      Number(head.lastEventId),
+    );
   });
 
   it("rejects tag ids that are not the caller's with NOT_FOUND, writing nothing", async () => {

@@ -44,10 +44,20 @@ const givenRows = (rows: readonly EventRow[]) => Prisma.sql`
  * columns op, entity, "entityId", data and n = 1..count) get ids last - count + 1 .. last.
  * A statement may build `source` from an earlier CTE of its own (insert-task.ts).
  */
-export const appendTo = (actor: SyncActor, count: number, source: Prisma.Sql) => Prisma.sql`
+export const appendTo = (
+  actor: SyncActor,
+  count: number,
+  source: Prisma.Sql,
+  /** A CTE of the statement: with no row in it, nothing is appended and the cursor stays. */
+  onlyIfAny: Prisma.Sql | null = null,
+) => Prisma.sql`
   cursor AS (
     INSERT INTO "SyncCursor" ("userId", "lastEventId")
-    VALUES (${actor.userId}::uuid, ${count}::bigint)
+    ${
+      onlyIfAny === null
+        ? Prisma.sql`VALUES (${actor.userId}::uuid, ${count}::bigint)`
+        : Prisma.sql`SELECT ${actor.userId}::uuid, ${count}::bigint WHERE EXISTS (SELECT FROM ${onlyIfAny})`
+    }
     ON CONFLICT ("userId") DO UPDATE
       SET "lastEventId" = "SyncCursor"."lastEventId" + EXCLUDED."lastEventId"
     RETURNING "userId", "lastEventId"

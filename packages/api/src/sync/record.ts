@@ -45,3 +45,14 @@ export const recording = (ctx: {
   syncBus: ctx.services.syncBus,
   actor: { userId: ctx.user.id, sessionId: ctx.sessionId },
 });
+
+/**
+ * For a write that appended its events in its own one statement (appendTo with appendedOutput,
+ * no interactive transaction): a bus without a channel (PGlite's, one process) is told now that
+ * the statement has committed; a PostgreSQL bus had its NOTIFY queued in the statement.
+ */
+export async function announceAppended(ctx: RecordingContext, lastEventId: string): Promise<void> {
+  const { syncBus, actor } = ctx;
+  if (syncBus.notifyChannel === null)
+    await syncBus.publish({ type: 'events', userId: actor.userId, lastEventId });
+}

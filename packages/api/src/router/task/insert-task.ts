@@ -8,7 +8,7 @@
 import { Prisma } from '@repo/db';
 import type { TaskCreateInput } from '@repo/validators';
 import { appendTo, appendedOutput, loggedData } from '../../sync/append';
-import type { RecordingContext } from '../../sync/record';
+import { type RecordingContext, announceAppended } from '../../sync/record';
 import { type Task, taskColumns } from './select';
 
 type TaskColumns = Omit<Task, 'tags'>;
@@ -59,8 +59,6 @@ export async function insertUntaggedTask(
     SELECT created.*, ${appendedOutput(syncBus.notifyChannel)} FROM created, cursor`);
   // "queued" is the NOTIFY's void, not a task column.
   const { lastEventId, queued: _queued, ...columns } = row!;
-  // A bus without a channel (PGlite's, one process) is told now that the statement committed.
-  if (syncBus.notifyChannel === null)
-    await syncBus.publish({ type: 'events', userId: actor.userId, lastEventId });
+  await announceAppended(ctx, lastEventId);
   return { ...columns, tags: [] };
 }

@@ -1,17 +1,22 @@
-// A task edit that touches only the task's own fields (no tagIds, no completed) is one statement:
-// the UPDATE locks the row, checks expectedUpdatedAt and moves updatedAt strictly forward itself
-// (what lockVersion and nextUpdatedAt do in two steps), and the same statement reads the task's
-// tags, so the result is the whole task as byId answers it. The general path (write.ts) reads the
-// row first because it must: completing may create the next occurrence, new tags must be locked.
-// Three statements instead of five inside the write's transaction: each one costs the server
-// ~0.3 ms of CPU through Prisma and a round trip to PostgreSQL (bench `--only=sync`).
+// A task edit that touches only the task's own fields (no tagIds, no completed) is ONE statement,
+// outside any interactive transaction: the UPDATE locks the row, checks expectedUpdatedAt and
+// moves updatedAt strictly forward itself (what lockVersion and nextUpdatedAt do in two steps),
+// the same statement reads the task's tags, and appends the task's live-sync event (its data
+// built in SQL, in superjson's form, from the updated row) with the bus's NOTIFY, all committed
+// together or not at all. The general path (write.ts) reads the row first because it must:
+// completing may create the next occurrence, new tags must be locked. One statement instead of
+// BEGIN, the UPDATE, the append and COMMIT: each costs the server Prisma's per-call CPU and a
+// round trip to PostgreSQL (bench `--only=sync`, whose writes are exactly this edit).
 import { Prisma } from '@repo/db';
 import type { TaskUpdateInput } from '@repo/validators';
 import { versionConflict } from '../../concurrency';
 import { notFound } from '../../errors';
 import type { Tag } from '../tag/select';
+import { appendTo, appendedOutput } from '../../sync/append';
+import { type RecordingContext, announceAppended } from '../../sync/record';
 import { type Task, taskColumns } from './select';
 
+// The client itself is one: the follow-up read needs no transaction.
 type Tx = Prisma.TransactionClient;
 
 export type FieldPatch = Pick<
@@ -39,13 +44,45 @@ interface TagJson extends Omit<Tag, 'createdAt'> {
   createdAt: string;
 }
 
+/** A timestamptz as Date.toISOString() writes it (the validators keep years in 1900-9999). */
+const iso = (column: Prisma.Sql) =>
+  Prisma.sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const tagsOf = Prisma.sql`json_array_elements(tagged."tagsJson") WITH ORDINALITY AS x(tag, n)`;
+
+// The event for the `tagged` row, as superjson.serialize(byId's answer) would log it: the JSON,
+// and a Date annotation for each date that is set (the tags' by index, in name order).
+const taskEvent = Prisma.sql`(
+  SELECT 'upsert'::text AS op, 'task'::text AS entity, tagged.id::text AS "entityId",
+    jsonb_build_object(
+      'json', jsonb_build_object(
+        'id', tagged.id, 'userId', tagged."userId", 'title', tagged.title,
+        'description', tagged.description, 'completed', tagged.completed,
+        'completedAt', ${iso(Prisma.sql`tagged."completedAt"`)}, 'priority', tagged.priority,
+        'dueDate', ${iso(Prisma.sql`tagged."dueDate"`)}, 'recurrenceRule', tagged."recurrenceRule",
+        'createdAt', ${iso(Prisma.sql`tagged."createdAt"`)},
+        'updatedAt', ${iso(Prisma.sql`tagged."updatedAt"`)},
+        'tags', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
+            'id', x.tag->'id', 'name', x.tag->'name', 'color', x.tag->'color',
+            'createdAt', ${iso(Prisma.sql`(x.tag->>'createdAt')::timestamptz`)}) ORDER BY x.n),
+          '[]'::jsonb) FROM ${tagsOf})),
+      'meta', jsonb_build_object('v', 1, 'values', (
+        SELECT jsonb_object_agg(dates.path, '["Date"]'::jsonb) FROM (
+          SELECT 'createdAt' AS path UNION ALL SELECT 'updatedAt'
+          UNION ALL SELECT 'completedAt' WHERE tagged."completedAt" IS NOT NULL
+          UNION ALL SELECT 'dueDate' WHERE tagged."dueDate" IS NOT NULL
+          UNION ALL SELECT 'tags.' || (x.n - 1) || '.createdAt' FROM ${tagsOf}) AS dates))
+    ) AS data,
+    1::bigint AS n
+  FROM tagged) AS e`;
+
 /** The patched task, or NOT_FOUND / CONFLICT (nothing written) as lockVersion answers them. */
 export async function patchTaskFields(
-  tx: Tx,
+  ctx: RecordingContext & { now: Date },
   where: { id: number; userId: string; expected?: Date | undefined },
   patch: FieldPatch,
-  now: Date,
 ): Promise<Task> {
+  const { prisma, now } = ctx;
   const sets = (Object.keys(setters) as (keyof FieldPatch)[])
     .filter((field) => patch[field] !== undefined)
     .map((field) => (setters[field] as (value: unknown) => Prisma.Sql)(patch[field]));
@@ -53,7 +90,8 @@ export async function patchTaskFields(
     ? Prisma.sql`AND "updatedAt" = ${where.expected}::timestamptz`
     : Prisma.empty;
   // Tags in name order, as taskSelect reads them.
-  const [row] = await tx.$queryRaw<(TaskColumns & { tagsJson: TagJson[] })[]>(Prisma.sql`
+  type Row = TaskColumns & { tagsJson: TagJson[]; lastEventId: string; queued?: unknown };
+  const [row] = await prisma.$queryRaw<Row[]>(Prisma.sql`
     WITH updated AS (
       UPDATE "Task" SET ${Prisma.join(
         [
@@ -64,16 +102,19 @@ export async function patchTaskFields(
       )}
       WHERE id = ${where.id} AND "userId" = ${where.userId}::uuid ${version}
       RETURNING ${returning}
-    )
-    SELECT updated.*, COALESCE((
-      SELECT json_agg(json_build_object(
-          'id', tag.id, 'name', tag.name, 'color', tag.color, 'createdAt', tag."createdAt")
-        ORDER BY tag."nameKey")
-      FROM "TaskTag" link JOIN "Tag" tag ON tag.id = link."tagId"
-      WHERE link."taskId" = updated.id), '[]') AS "tagsJson"
-    FROM updated`);
-  if (!row) throw await whyNotWritten(tx, where);
-  const { tagsJson, ...task } = row;
+    ), tagged AS (
+      SELECT updated.*, COALESCE((
+        SELECT json_agg(json_build_object(
+            'id', tag.id, 'name', tag.name, 'color', tag.color, 'createdAt', tag."createdAt")
+          ORDER BY tag."nameKey")
+        FROM "TaskTag" link JOIN "Tag" tag ON tag.id = link."tagId"
+        WHERE link."taskId" = updated.id), '[]') AS "tagsJson"
+      FROM updated
+    ), ${appendTo(ctx.actor, 1, taskEvent, Prisma.sql`updated`)}
+    SELECT tagged.*, ${appendedOutput(ctx.syncBus.notifyChannel)} FROM tagged, cursor`);
+  if (!row) throw await whyNotWritten(prisma, where);
+  const { tagsJson, lastEventId, queued: _queued, ...task } = row;
+  await announceAppended(ctx, lastEventId);
   return {
     ...task,
     tags: tagsJson.map((tag) => ({ ...tag, createdAt: new Date(tag.createdAt) })),

@@ -151,11 +151,10 @@ describe.runIf(testEngines.includes('postgres'))('task write statements on Postg
       'sync',
       'COMMIT',
     ]);
-    // Fields only: the UPDATE locks, checks and reads the kept tags in one statement (patch.ts).
+    // Fields only: the UPDATE locks, checks, reads the kept tags and appends its event in one
+    // statement, its own transaction (patch.ts).
     expect(await labels(() => caller.task.update({ id: task.id, title: 'u' }))).toEqual([
-      'WITH UPDATE "Task"',
-      'sync',
-      'COMMIT',
+      'WITH UPDATE "Task" + sync',
     ]);
     // Completing needs the row first (a recurring task repeats): the general path.
     expect(await labels(() => caller.task.update({ id: task.id, completed: true }))).toEqual([

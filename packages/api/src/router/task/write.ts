@@ -68,9 +68,7 @@ export async function updateTask(ctx: WriteContext, input: TaskUpdateInput): Pro
   const { id, expectedUpdatedAt, tagIds, completed, ...fields } = input;
   if (tagIds === undefined && completed === undefined) {
     const where = { id, userId: ctx.userId, expected: expectedUpdatedAt };
-    return recordWrite(ctx, async (tx) =>
-      upserted(await patchTaskFields(tx, where, fields, ctx.now)),
-    );
+    return patchTaskFields(ctx, where, fields);
   }
   // Only a write that may complete the task needs its next occurrence, planned from the row as
   // it will be after this patch.
