@@ -1,6 +1,7 @@
 import { type TestDatabase, createTestDatabase, testDatabaseUrl } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from './errors';
+import { createTestApi } from './testing/caller';
 
 // The shapes Prisma 7 with @prisma/adapter-pg produces (copied from a pg_terminate_backend run).
 const prismaError = (cause: Record<string, unknown>) =>
@@ -57,4 +58,31 @@ describe.runIf(testDatabaseUrl)('isDatabaseUnavailable on a real exhausted pool'
     expect((error as { code?: string } | null)?.code).toBe('P2028');
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
+  // A live-sync stream reads the log long after tRPC's middleware has run: the same overload
+  // must end it with SERVICE_UNAVAILABLE (the client resumes from its last id), not INTERNAL.
+  it('ends a sync stream whose read cannot get a connection with SERVICE_UNAVAILABLE', async () => {
+    const { caller } = await createTestApi(db).newUser('stream');
+    const events = (await caller.sync.events({ lastEventId: '0' })) as AsyncIterable<unknown>;
+    let release = () => {};
+    let holding = () => {};
+    const holds = new Promise<void>((resolve) => (holding = resolve));
+    const held = db.prisma.$transaction(
+      () => {
+        holding();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      { timeout: 20_000 },
+    );
+    await holds;
+    // The stream's first read (may it resume after id 0?) waits for the pool's one connection.
+    const error = await events[Symbol.asyncIterator]()
+      .next()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    release();
+    await held;
+    expect(error).toMatchObject({ appCode: 'SERVICE_UNAVAILABLE', retryAfter: 1 });
+  }, 20_000);
 });

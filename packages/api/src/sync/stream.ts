@@ -6,7 +6,7 @@
 import { tracked } from '@trpc/server';
 import type { SyncEvent } from '@repo/validators';
 import type { Context } from '../context';
-import { AppError } from '../errors';
+import { AppError, isDatabaseUnavailable } from '../errors';
 import type { AuthContext } from '../services';
 import { canResumeAfter, headEventId } from './log';
 import { noteArrival, readShared } from './shared-read';
@@ -124,6 +124,16 @@ export async function* syncStream(
       // setTimeout's limit is ~24.8 days; a token living longer is rechecked then.
       await waker.wait(Math.min(left, 2 ** 31 - 1));
     }
+  } catch (error) {
+    // Past tRPC's middleware (mapUnavailable sees only the call that opened the stream): an
+    // overloaded or lost database ends the stream with a 503, and the client resumes from its
+    // lastEventId, rather than with a 500 that reads as a bug.
+    if (!(error instanceof AppError) && isDatabaseUnavailable(error))
+      throw new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly', {
+        cause: error,
+        retryAfter: 1,
+      });
+    throw error;
   } finally {
     release?.();
     unsubscribe();
