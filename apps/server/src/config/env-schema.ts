@@ -137,6 +137,11 @@ export const envSchema = z
     RATE_LIMIT_LOGIN_FAILURES: int(1, 1_000_000).default(10),
     RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS: int(1, 86_400).default(900),
     TRPC_MAX_BATCH_SIZE: int(1, 100).default(DEFAULT_MAX_BATCH_SIZE),
+    /**
+     * Plain JSON tRPC calls answered without resolveResponse's WHATWG round trip (the same
+     * answers, proven by a test); false sends every request through resolveResponse.
+     */
+    TRPC_JSON_CALLS: bool().default(true),
     REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis').optional(),
     EXTERNAL_JWT_JWKS_URL: urlWithScheme(['https:', 'http:'], 'JWKS').optional(),
     EXTERNAL_JWT_SECRET: secret().optional(),

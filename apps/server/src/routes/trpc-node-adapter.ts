@@ -13,6 +13,7 @@ import {
 } from '@trpc/server/adapters/node-http';
 import type { TRPCError } from '@trpc/server';
 import { resolveResponse } from '@trpc/server/http';
+import { answerJsonCalls } from './trpc-json-calls';
 
 type ResolveOptions = Parameters<typeof resolveResponse<AppRouter>>[0];
 
@@ -23,11 +24,14 @@ export type TrpcNodeOptions = Omit<ResolveOptions, 'req' | 'onError'> & {
   maxBodySize: number;
   /** Every error answered, from a procedure or from the adapter itself (path then undefined). */
   onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
+  /** Answer plain JSON calls without resolveResponse's WHATWG round trip (trpc-json-calls.ts). */
+  jsonCalls: boolean;
 };
 
 export async function handleTrpcRequest(opts: TrpcNodeOptions): Promise<void> {
   const { req, res } = opts;
   try {
+    if (opts.jsonCalls && (await answerJsonCalls(opts))) return;
     const request = incomingMessageToRequest(req, res, { maxBodySize: opts.maxBodySize });
     const response = await resolveResponse({ ...opts, req: request });
     await writeResponse(response, res, request.signal);

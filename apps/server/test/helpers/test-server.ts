@@ -105,11 +105,18 @@ export interface OtherInstance {
  * Another instance on `first`'s database, as behind a load balancer: its own pool, its own
  * sync bus (LISTEN connection) and session cache. PostgreSQL only: PGlite is one process.
  */
-export async function startOtherInstance(first: TestServer): Promise<OtherInstance> {
+export async function startOtherInstance(
+  first: TestServer,
+  config: Partial<Config> = {},
+): Promise<OtherInstance> {
   const db = createDatabase({ databaseUrl: first.db.url, poolSize: 4 });
-  const { running, close } = await serveOwning(db, testConfig({ databaseUrl: first.db.url }), {
+  const { running, close } = await serveOwning(
     db,
-    webAppDir: null,
-  });
+    testConfig({ databaseUrl: first.db.url, ...config }),
+    {
+      db,
+      webAppDir: null,
+    },
+  );
   return { url: running.url, close };
 }
