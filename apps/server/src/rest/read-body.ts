@@ -1,8 +1,10 @@
 // Request bodies for the REST mirror: the content type is checked before a byte is read, the
 // size limit holds for chunked bodies too (a declared Content-Length over it never gets here:
-// app.ts refuses it), and the text is parsed exactly once.
+// app.ts refuses it; past the limit the rest is discarded and the connection closed after the
+// 413, see rest-route.ts), and the text is parsed exactly once.
 import type { IncomingMessage } from 'node:http';
 import { AppError } from '@repo/api';
+import { readText } from '../http/read-text';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
@@ -29,7 +31,7 @@ function requireType(req: IncomingMessage, type: RegExp, expected: string): void
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   if (!hasBody(req)) return undefined;
   requireType(req, JSON_TYPE, 'application/json');
-  const text = await readText(req, limit);
+  const text = await readText(req, limit, () => new BodyTooLargeError(limit));
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -43,45 +45,13 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
 /** An application/x-www-form-urlencoded body (OAuth2's token request). */
 export async function readFormBody(req: IncomingMessage, limit: number): Promise<URLSearchParams> {
   requireType(req, FORM_TYPE, 'application/x-www-form-urlencoded');
-  return new URLSearchParams(hasBody(req) ? await readText(req, limit) : '');
+  return new URLSearchParams(
+    hasBody(req) ? await readText(req, limit, () => new BodyTooLargeError(limit)) : '',
+  );
 }
 
 export class BodyTooLargeError extends AppError {
   constructor(limit: number) {
     super('PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes`);
   }
-}
-
-function readText(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        // Stop collecting; the rest is discarded as it arrives and the connection is closed
-        // after the 413 (see rest-route.ts), so the client cannot keep us reading.
-        cleanup();
-        reject(new BodyTooLargeError(limit));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks, size).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-  });
 }

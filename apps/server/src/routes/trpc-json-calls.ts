@@ -28,6 +28,7 @@ import {
   isPromise,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
+import { readText } from '../http/read-text';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 
 /** The one method each procedure type is called with (tRPC's, without method override). */
@@ -216,7 +217,8 @@ class BodyOnDemand {
   }
 
   async json(): Promise<unknown> {
-    const text = await readBody(this.req, this.maxBodySize);
+    const tooLarge = () => new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
+    const text = await readText(this.req, this.maxBodySize, tooLarge);
     // Request.json() decodes UTF-8 without its byte order mark.
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   }
@@ -227,39 +229,4 @@ function headerValue(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name.toLowerCase()];
   if (value === undefined) return null;
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function readBody(req: IncomingMessage, maxBodySize: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodySize) {
-        cleanup();
-        reject(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks, size).toString('utf8'));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = () => onError(new Error('The client closed the request before its body'));
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('close', onClose);
-  });
 }
