@@ -16,7 +16,6 @@ export function readText(
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -31,15 +30,13 @@ export function readText(
       cleanup();
       resolve(Buffer.concat(chunks, size).toString('utf8'));
     };
+    // Also a client that leaves before the body ends: Node then fails the request ("aborted").
     const onError = (error: Error) => {
       cleanup();
       reject(error);
     };
-    // The client went away before the body ended.
-    const onClose = () => onError(new Error('The request closed before its body ended'));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.on('close', onClose);
   });
 }
