@@ -94,7 +94,7 @@ describe.runIf(testEngines.includes('postgres'))('appending sync events on Postg
     for (let waited = 0; heard.length === 0 && waited < 5000; waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(heard).toEqual([{ type: 'events', userId: user.id, lastEventId: '2' }]);
-    const logged = await readEventsAfter(db.prisma, user.id, 0n, 10);
+    const logged = await readEventsAfter(db, user.id, 0n, 10);
     expect(logged.map((e) => e.id)).toEqual([1n, 2n]);
     listener.release();
   });

@@ -52,11 +52,11 @@ describe.runIf(testEngines.includes('postgres'))('event ids on PostgreSQL', () =
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(order).toEqual([]);
     // A reader now sees nothing: no id is visible while a lower one may still commit.
-    expect(await readEventsAfter(db.prisma, me.user.id, 0n, 10)).toEqual([]);
+    expect(await readEventsAfter(db, me.user.id, 0n, 10)).toEqual([]);
     releaseFirst();
     expect(await Promise.all([first, second])).toEqual(['1', '2']);
     expect(order).toEqual(['first commits 1', 'second got 2']);
-    const seen = await readEventsAfter(db.prisma, me.user.id, 0n, 10);
+    const seen = await readEventsAfter(db, me.user.id, 0n, 10);
     expect(seen.map((e) => [e.id, e.event])).toEqual([
       [1n, { op: 'delete', entity: 'task', id: 1, sessionId: null }],
       [2n, { op: 'delete', entity: 'task', id: 2, sessionId: null }],
@@ -87,7 +87,7 @@ describe.each(testEngines)('retention on %s', (engine) => {
     );
     // 0 and 1 would need pruned events; 5 was never given.
     expect(resumable).toEqual([false, false, false, true, true, true, false]);
-    expect((await readEventsAfter(db.prisma, me.user.id, 2n, 10)).map((e) => e.id)).toEqual([
+    expect((await readEventsAfter(db, me.user.id, 2n, 10)).map((e) => e.id)).toEqual([
       3n,
       4n,
     ]);

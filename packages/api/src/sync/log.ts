@@ -2,7 +2,7 @@
 // in the writing transaction (append.ts), with ids per user and gap-free in commit order.
 import superjson, { type SuperJSONResult } from 'superjson';
 import { Prisma } from '@repo/db';
-import type { PrismaClient } from '@repo/db';
+import type { Database, PrismaClient } from '@repo/db';
 import type { SyncEntity, SyncEvent } from '@repo/validators';
 
 /** The newest id given to the user (0 before their first change). */
@@ -35,20 +35,36 @@ export interface LoggedEvent {
   event: SyncEvent;
 }
 
+/** The connection surface a log read needs (a Database; tests wrap it to count reads). */
+export type LogSource = Pick<Database, 'withConnection'>;
+
+// The hot read of live sync (one per user and wake-up in each process), in plain SQL on the
+// (userId, id) primary key: through Prisma's client the same query cost ~4x the CPU (370-520
+// against 90-140 µs a read, in process on PostgreSQL), and a busy instance runs hundreds a second.
+const READ_AFTER = `SELECT id, op, entity, "entityId", data, "sessionId" FROM "SyncEvent"
+  WHERE "userId" = $1 AND id > $2 ORDER BY id LIMIT $3`;
+
+interface EventRow {
+  /** int8: a string from pg, a bigint or number from PGlite. */
+  id: string | bigint | number;
+  op: string;
+  entity: string;
+  entityId: string;
+  data: Prisma.JsonValue;
+  sessionId: string | null;
+}
+
 /** Up to `limit` of the user's events after `after`, in id order. */
 export async function readEventsAfter(
-  prisma: PrismaClient,
+  db: LogSource,
   userId: string,
   after: bigint,
   limit: number,
 ): Promise<LoggedEvent[]> {
-  const rows = await prisma.syncEvent.findMany({
-    where: { userId, id: { gt: after } },
-    orderBy: { id: 'asc' },
-    take: limit,
-    select: { id: true, op: true, entity: true, entityId: true, data: true, sessionId: true },
-  });
-  return rows.map((row) => ({ id: row.id, event: toEvent(row) }));
+  const rows = await db.withConnection((conn) =>
+    conn.query<EventRow>(READ_AFTER, [userId, after.toString(), limit]),
+  );
+  return rows.map((row) => ({ id: BigInt(row.id), event: toEvent(row) }));
 }
 
 function toEvent(row: {

@@ -1,33 +1,30 @@
 // Streams of one user share a log read only when it is fresh enough: one query for many streams
 // woken together, a new one for a stream woken after the shared read had started.
-import type { PrismaClient } from '@repo/db';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../testing/caller';
 import { appendChanges } from './append';
+import type { LogSource } from './log';
 import { noteArrival, readShared } from './shared-read';
 
 describe.each(testEngines)('shared log reads on %s', (engine) => {
   let db: TestDatabase;
-  let counted: PrismaClient;
+  let counted: LogSource;
   let queries = 0;
   let hold: Promise<void> = Promise.resolve();
   beforeAll(async () => {
     db = await createTestDatabase(engine);
-    // The real client, counting the log reads it runs.
-    counted = db.prisma.$extends({
-      query: {
-        syncEvent: {
-          findMany: async ({ args, query }) => {
-            queries++;
-            const rows = await query(args);
-            // A read can be held after it ran, to stand for one still in flight.
-            await hold;
-            return rows;
-          },
-        },
-      },
-    }) as unknown as PrismaClient;
+    // The real database, counting the log reads it runs.
+    counted = {
+      withConnection: (fn) =>
+        db.withConnection(async (conn) => {
+          queries++;
+          const rows = await fn(conn);
+          // A read can be held after it ran, to stand for one still in flight.
+          await hold;
+          return rows;
+        }),
+    };
   });
   afterAll(() => db?.close());
 

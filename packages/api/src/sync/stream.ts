@@ -58,7 +58,7 @@ export async function* syncStream(
   lastEventId: string | null | undefined,
   signal: AbortSignal | undefined,
 ) {
-  const { prisma, services } = ctx;
+  const { db, prisma, services } = ctx;
   const userId = auth.user.id;
   const waker = createWaker();
   let sessionsChanged = false;
@@ -100,7 +100,7 @@ export async function* syncStream(
         // Re-verifies the token and its session in one query; revoked: UNAUTHORIZED ends us.
         await services.authenticate(ctx.request.authorization);
       }
-      const batch = await readShared(prisma, userId, cursor, BATCH, needed);
+      const batch = await readShared(db, userId, cursor, BATCH, needed);
       let gap = false;
       for (const { id, event } of batch) {
         if (signal?.aborted) return;
