@@ -87,9 +87,6 @@ describe.each(testEngines)('retention on %s', (engine) => {
     );
     // 0 and 1 would need pruned events; 5 was never given.
     expect(resumable).toEqual([false, false, false, true, true, true, false]);
-    expect((await readEventsAfter(db, me.user.id, 2n, 10)).map((e) => e.id)).toEqual([
-      3n,
-      4n,
-    ]);
+    expect((await readEventsAfter(db, me.user.id, 2n, 10)).map((e) => e.id)).toEqual([3n, 4n]);
   });
 });
