@@ -19,6 +19,7 @@ import {
   scenarios,
 } from './scenarios';
 import type { BenchSettings } from './settings';
+import { warmSessions } from './session-warm';
 import { warmUp } from './warm-up';
 
 export interface Target {
@@ -100,8 +101,10 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
     durationSec,
     requests: specs,
   });
-  if (inputs.settings.warmupSec > 0)
+  if (inputs.settings.warmupSec > 0) {
+    await warmSessions(server.url, face, [...inputs.normalTokens, ...inputs.bigTokens]);
     await inputs.load.run(job(requests, inputs.settings.warmupSec));
+  }
 
   if (scenario.id !== 'login') {
     await target.probe.start();
