@@ -33,6 +33,25 @@ describe('isDatabaseUnavailable', () => {
   });
 });
 
+/** Holds a pool of one connection in an open transaction; the returned function ends it. */
+async function holdTheOnlyConnection(db: TestDatabase): Promise<() => Promise<void>> {
+  let release = () => {};
+  let holding = () => {};
+  const holds = new Promise<void>((resolve) => (holding = resolve));
+  const held = db.prisma.$transaction(
+    () => {
+      holding();
+      return new Promise<void>((resolve) => (release = resolve));
+    },
+    { timeout: 20_000 },
+  );
+  await holds;
+  return async () => {
+    release();
+    await held;
+  };
+}
+
 describe.runIf(testDatabaseUrl)('isDatabaseUnavailable on a real exhausted pool', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -58,22 +77,24 @@ describe.runIf(testDatabaseUrl)('isDatabaseUnavailable on a real exhausted pool'
     expect((error as { code?: string } | null)?.code).toBe('P2028');
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
+  // The hot reads in plain SQL (the task page, the sync log) get pg's own error, not Prisma's.
+  it('sees a plain SQL read that could not get a connection in time', async () => {
+    const release = await holdTheOnlyConnection(db);
+    const error = await db.query('SELECT 1').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await release();
+    expect(error).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  }, 20_000);
+
   // A live-sync stream reads the log long after tRPC's middleware has run: the same overload
   // must end it with SERVICE_UNAVAILABLE (the client resumes from its last id), not INTERNAL.
   it('ends a sync stream whose read cannot get a connection with SERVICE_UNAVAILABLE', async () => {
     const { caller } = await createTestApi(db).newUser('stream');
     const events = (await caller.sync.events({ lastEventId: '0' })) as AsyncIterable<unknown>;
-    let release = () => {};
-    let holding = () => {};
-    const holds = new Promise<void>((resolve) => (holding = resolve));
-    const held = db.prisma.$transaction(
-      () => {
-        holding();
-        return new Promise<void>((resolve) => (release = resolve));
-      },
-      { timeout: 20_000 },
-    );
-    await holds;
+    const release = await holdTheOnlyConnection(db);
     // The stream's first read (may it resume after id 0?) waits for the pool's one connection.
     const error = await events[Symbol.asyncIterator]()
       .next()
@@ -81,8 +102,7 @@ describe.runIf(testDatabaseUrl)('isDatabaseUnavailable on a real exhausted pool'
         () => null,
         (e: unknown) => e,
       );
-    release();
-    await held;
+    await release();
     expect(error).toMatchObject({ appCode: 'SERVICE_UNAVAILABLE', retryAfter: 1 });
   }, 20_000);
 });

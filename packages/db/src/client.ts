@@ -12,6 +12,12 @@ import { type Prisma, PrismaClient } from './generated/prisma/client';
 export interface Database {
   readonly prisma: PrismaClient;
   readonly engine: Engine;
+  /**
+   * One statement on any pooled connection, for the hot reads written in SQL (a task page, the
+   * live-sync log): a named prepared statement on PostgreSQL, like Prisma's (statement-names.ts),
+   * so each connection plans a text once. Values are bound, never spliced into the text.
+   */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs `fn` on one dedicated connection, so session state (advisory locks) holds across it. */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   /** The pool's connections now (PostgreSQL; PGlite has one in-process connection). */
@@ -41,7 +47,10 @@ export interface DatabaseOptions {
   pgliteTemplate?: Blob | undefined;
   /** Maximum pooled PostgreSQL connections per process. */
   poolSize?: number | undefined;
-  /** Sees every SQL statement Prisma sends (PostgreSQL): tests capture them to EXPLAIN them. */
+  /**
+   * Sees every SQL statement Prisma sends and every `query` (PostgreSQL): tests capture them to
+   * EXPLAIN them.
+   */
   onQuery?: ((event: Prisma.QueryEvent) => void) | undefined;
   /**
    * Hears the pool's idle connections failing (their server went away) and new ones connecting
@@ -79,7 +88,8 @@ function createPostgresDatabase(
     connectionLog,
   );
   // Named statements: each pooled connection parses and plans a query once (statement-names.ts).
-  const adapter = new PrismaPg(pool, { statementNameGenerator: createStatementNamer() });
+  const statementName = createStatementNamer();
+  const adapter = new PrismaPg(pool, { statementNameGenerator: statementName });
   const prisma = onQuery
     ? withQueryEvents(
         new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] }),
@@ -90,6 +100,12 @@ function createPostgresDatabase(
     prisma,
     engine: 'postgres',
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    async query<Row>(sql: string, params: unknown[] = []) {
+      const started = Date.now();
+      const result = await pool.query({ name: statementName({ sql }), text: sql, values: params });
+      onQuery?.(queryEvent(sql, params, started));
+      return result.rows as Row[];
+    },
     async withConnection(fn) {
       const client = await pool.connect();
       try {
@@ -120,6 +136,15 @@ function withQueryEvents(
   return prisma;
 }
 
+// The shape Prisma's own query events have, so one listener reads both.
+const queryEvent = (sql: string, params: unknown[], started: number): Prisma.QueryEvent => ({
+  timestamp: new Date(started),
+  query: sql,
+  params: JSON.stringify(params),
+  duration: Date.now() - started,
+  target: 'Database.query',
+});
+
 function createPgliteDatabase(dir: string, template: Blob | undefined): Database {
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
   const pglite = new PGlite({
@@ -127,8 +152,10 @@ function createPgliteDatabase(dir: string, template: Blob | undefined): Database
     loadDataDir: dir === 'memory' ? template : undefined,
   });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const query: SqlConnection['query'] = async (sql, params) =>
+    (await pglite.query(sql, params)).rows as never[];
   const conn: SqlConnection = {
-    query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+    query,
     exec: async (script) => {
       await pglite.exec(script);
     },
@@ -136,6 +163,7 @@ function createPgliteDatabase(dir: string, template: Blob | undefined): Database
   return {
     prisma,
     engine: 'pglite',
+    query,
     // PGlite is a single connection: every caller already shares its session.
     withConnection: (fn) => fn(conn),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),

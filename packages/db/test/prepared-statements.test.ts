@@ -30,3 +30,42 @@ describe.skipIf(!testEngines.includes('postgres'))('prepared statements on postg
     }
   });
 });
+
+describe.each(testEngines)('Database.query on %s', (engine) => {
+  it('binds values and answers typed rows: ints, dates, arrays, nulls', async () => {
+    const db = await createTestDatabase(engine, 1);
+    try {
+      const rows = await db.query<{ n: number; at: Date; ids: number[]; none: null }>(
+        `SELECT $1::int + 1 AS n, $2::timestamptz AS at, $3::int[] AS ids, NULL AS none`,
+        [41, new Date('2026-12-03T08:00:00.123Z'), '{3,1,2}'],
+      );
+      expect(rows).toEqual([
+        { n: 42, at: new Date('2026-12-03T08:00:00.123Z'), ids: [3, 1, 2], none: null },
+      ]);
+      // A value is never read as SQL.
+      const [echo] = await db.query<{ text: string }>('SELECT $1::text AS text', ["'; DROP --"]);
+      expect(echo).toEqual({ text: "'; DROP --" });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it.skipIf(engine !== 'postgres')(
+    'prepares each text once per connection (a named statement)',
+    async () => {
+      const db = await createTestDatabase(engine, 1);
+      try {
+        const text = 'SELECT id FROM "User" WHERE email = $1';
+        for (let i = 0; i < 3; i++) await db.query(text, [`user${i}@example.com`]);
+        const prepared = await db.query<{ name: string }>(
+          `SELECT name FROM pg_prepared_statements WHERE statement = $1`,
+          [text],
+        );
+        expect(prepared).toHaveLength(1);
+        expect(prepared[0]!.name).toMatch(/^p_/);
+      } finally {
+        await db.close();
+      }
+    },
+  );
+});

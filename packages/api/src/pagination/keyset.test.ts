@@ -1,10 +1,13 @@
 // The paginator against a real database: every page walk, for any data, sort, order and page
-// size, yields exactly the rows in the order a full sort would, with no duplicates or gaps.
+// size, yields exactly the rows in the order a full sort would, with no duplicates or gaps,
+// with its segments read through Prisma (prisma-segment.ts) and in SQL (sql-segment.ts).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Priority } from '@repo/db';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
-import { type SortKey, paginate } from './keyset';
+import { type FetchSegment, type SortKey, paginate } from './keyset';
+import { prismaSegment } from './prisma-segment';
+import { SqlParams, sqlSegment } from './sql-segment';
 
 const cursorKey = new Uint8Array(32).fill(1);
 const priorities = ['low', 'medium', 'high'] as const;
@@ -49,7 +52,28 @@ function expectedOrder(rows: Row[], sort: SortKey, order: 'asc' | 'desc'): numbe
     .map((row) => row.id);
 }
 
-describe.each(testEngines)('keyset pagination on %s', (engine) => {
+type Reader = (db: TestDatabase, userId: string) => FetchSegment<Row>;
+
+const readers: Record<'Prisma' | 'SQL', Reader> = {
+  Prisma: (db, userId) => (segment) =>
+    db.prisma.task.findMany({ ...prismaSegment(segment, [{ userId }]) }),
+  SQL: (db, userId) => (segment) => {
+    const params = new SqlParams();
+    const owner = `t."userId" = ${params.add(userId)}::uuid`;
+    const page = sqlSegment(segment, 't', params);
+    return db.query<Row>(
+      `SELECT t.id, t.title, t."dueDate", t."createdAt", t.priority FROM "Task" t
+        WHERE ${[owner, ...page.where].join(' AND ')} ORDER BY ${page.orderBy} LIMIT ${page.limit}`,
+      params.values,
+    );
+  },
+};
+
+const cases = testEngines.flatMap((engine) =>
+  (['Prisma', 'SQL'] as const).map((reader) => ({ engine, reader })),
+);
+
+describe.each(cases)('keyset pagination on $engine, read by $reader', ({ engine, reader }) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase(engine);
@@ -68,7 +92,7 @@ describe.each(testEngines)('keyset pagination on %s', (engine) => {
         fc.integer({ min: 1, max: 7 }),
         async (tasks, sort, order, limit) => {
           const user = await db.prisma.user.create({
-            data: { email: `u${run++}-${engine}@example.com` },
+            data: { email: `u${run++}-${engine}-${reader}@example.com` },
           });
           await db.prisma.task.createMany({
             data: tasks.map((task) => ({ ...task, userId: user.id })),
@@ -81,12 +105,7 @@ describe.each(testEngines)('keyset pagination on %s', (engine) => {
           do {
             const page: { items: Row[]; nextCursor: string | null } = await paginate<Row>(
               { sort, order, limit, cursor, cursorKey, idKind: 'int' },
-              ({ where, orderBy, take }) =>
-                db.prisma.task.findMany({
-                  where: { AND: [{ userId: user.id }, where] },
-                  orderBy,
-                  take,
-                }),
+              readers[reader](db, user.id),
             );
             expect(page.items.length).toBeLessThanOrEqual(limit);
             seen.push(...page.items.map((item) => item.id));

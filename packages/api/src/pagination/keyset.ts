@@ -1,21 +1,20 @@
 // The one keyset paginator every list uses. A page is read in at most two index-ordered
 // segments: rows whose sort value is set, then (for nullable sort keys) rows where it is null,
-// so nulls come last in both directions without giving up the index order.
+// so nulls come last in both directions without giving up the index order. What a segment
+// reads is said here once; prisma-segment.ts and sql-segment.ts say it in their languages.
 import { AppError } from '../errors';
 import { type CursorPayload, decodeCursor, encodeCursor } from './cursor';
 
-type Order = 'asc' | 'desc';
-type Where = Record<string, unknown>;
-type OrderBy = Record<string, Order>;
+export type Order = 'asc' | 'desc';
 
 export interface SortKey {
   /** The name clients send (`sort: 'dueDate'`); also recorded in the cursor. */
   name: string;
-  /** The Prisma field it orders by. */
+  /** The field it orders by: a Prisma field, and the column of the same name. */
   field: string;
   kind: 'date' | 'string' | 'int' | 'bigint' | 'enum';
   nullable: boolean;
-  /** Enum values in ascending order: Prisma has no gt/lt filters on enums. */
+  /** Enum values in ascending order (Prisma has no gt/lt filters on enums). */
   enumValues?: readonly string[];
 }
 
@@ -28,8 +27,6 @@ export interface PageRequest {
   cursorKey: Uint8Array;
   /** The model's primary key type, checked when a cursor is decoded. */
   idKind: 'int' | 'uuid';
-  /** The list's own filters (the owner first), ANDed into every segment's `where`. */
-  scope?: Where[] | undefined;
 }
 
 export interface Page<Row> {
@@ -37,50 +34,52 @@ export interface Page<Row> {
   nextCursor: string | null;
 }
 
-/** Runs one segment: `where` already holds the request's scope. */
-export type FetchSegment<Row> = (args: {
-  where: Where;
-  orderBy: OrderBy[];
+/**
+ * One index-ordered read of a page: by (sort field, id) in `order`, at most `take` rows. A
+ * fetcher turns it into its query language (prisma-segment.ts, sql-segment.ts) and adds the
+ * list's own filters.
+ */
+export interface Segment {
+  sort: SortKey;
+  order: Order;
+  /** For a nullable key, the rows with a value ('set') or without ('null'); else 'all'. */
+  rows: 'all' | 'set' | 'null';
+  /** Only rows strictly after this position in the order (the cursor's); value null in 'null'. */
+  after: { value: unknown; id: number | string } | undefined;
   take: number;
-}) => Promise<Row[]>;
+}
+
+export type FetchSegment<Row> = (segment: Segment) => Promise<Row[]>;
 
 export async function paginate<Row extends { id: number | string }>(
   request: PageRequest,
   fetch: FetchSegment<Row>,
 ): Promise<Page<Row>> {
-  const { sort, order, limit, scope = [] } = request;
-  const after = request.cursor
+  const { sort, order, limit } = request;
+  const cursor = request.cursor
     ? decodeCursor(request.cursor, request.cursorKey, { sort: sort.name, order })
     : undefined;
-  const after_ = after && {
-    value: parseValue(sort, after.v),
-    id: checkId(request.idKind, after.i),
+  const after = cursor && {
+    value: parseValue(sort, cursor.v),
+    id: checkId(request.idKind, cursor.i),
   };
   const want = limit + 1;
-  const idOrder: OrderBy = { id: order };
   const rows: Row[] = [];
 
-  const inNullSegment = after_ !== undefined && after_.value === null;
+  const inNullSegment = after !== undefined && after.value === null;
   if (!inNullSegment) {
-    const where: Where[] = sort.nullable ? [{ [sort.field]: { not: null } }] : [];
-    if (after_) where.push(...afterValue(sort, order, after_.value, after_.id));
-    rows.push(
-      ...(await fetch({
-        where: { AND: [...scope, ...where] },
-        orderBy: [{ [sort.field]: order }, idOrder],
-        take: want,
-      })),
-    );
+    const segment = { sort, order, after, take: want };
+    rows.push(...(await fetch({ ...segment, rows: sort.nullable ? 'set' : 'all' })));
   }
   if (sort.nullable && rows.length < want) {
-    const where: Where[] = [{ [sort.field]: null }];
-    if (inNullSegment) where.push({ id: { [order === 'asc' ? 'gt' : 'lt']: after_.id } });
-    // Ordering by the (all-null) sort field too is a no-op for the result, but it makes the
-    // order the (owner, field, id) index's own, so the planner reads `take` rows from the
-    // cursor on instead of sorting every null row of the owner (or walking the primary key).
-    const orderBy: OrderBy[] = [{ [sort.field]: order }, idOrder];
     rows.push(
-      ...(await fetch({ where: { AND: [...scope, ...where] }, orderBy, take: want - rows.length })),
+      ...(await fetch({
+        sort,
+        order,
+        rows: 'null',
+        after: inNullSegment ? after : undefined,
+        take: want - rows.length,
+      })),
     );
   }
 
@@ -99,27 +98,6 @@ export async function paginate<Row extends { id: number | string }>(
         )
       : null;
   return { items, nextCursor };
-}
-
-/**
- * Rows strictly after (value, id) in the sort order. The redundant gte/lte bound lets
- * PostgreSQL start the index scan at the cursor instead of filtering every earlier row.
- */
-function afterValue(sort: SortKey, order: Order, value: unknown, id: number | string): Where[] {
-  const f = sort.field;
-  const idAfter = { id: { [order === 'asc' ? 'gt' : 'lt']: id } };
-  if (sort.kind === 'enum') {
-    const values = sort.enumValues ?? [];
-    const at = values.indexOf(value as string);
-    const beyond = order === 'asc' ? values.slice(at + 1) : values.slice(0, at);
-    return [{ OR: [{ [f]: { in: beyond } }, { [f]: value, ...idAfter }] }];
-  }
-  const strict = order === 'asc' ? 'gt' : 'lt';
-  const loose = order === 'asc' ? 'gte' : 'lte';
-  return [
-    { [f]: { [loose]: value } },
-    { OR: [{ [f]: { [strict]: value } }, { [f]: value, ...idAfter }] },
-  ];
 }
 
 function serializeValue(sort: SortKey, value: unknown): CursorPayload['v'] {

@@ -1,5 +1,5 @@
 // Every task.list query shape is index-backed: on PostgreSQL with 10,000 tasks for one user,
-// EXPLAIN of each statement Prisma sends shows no sequential scan of "Task".
+// EXPLAIN of each statement the list sends shows no sequential scan of "Task".
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '@repo/db/testing';
 import { taskSorts } from '@repo/validators';
@@ -53,10 +53,10 @@ describe.skipIf(!testEngines.includes('postgres'))('task.list plans on PostgreSQ
     const [newest] = (await plan.caller.task.list({ limit: 1 })).items;
     await plan.caller.task.update({ id: newest!.id, tagIds: [tag.id] });
     const statements = await plan.probe.capture(() => plan.caller.task.list({ limit: 50 }));
-    expect(statements.map((query) => /FROM "public"\."(\w+)"/.exec(query.sql)?.[1])).toEqual([
-      'Task',
-      'Tag',
-    ]);
+    // The table of each statement's own FROM, subqueries (the page's tag ids) taken out.
+    const table = (sql: string) =>
+      /FROM "(?:public"\.")?(\w+)"/.exec(sql.replace(/\([^()]*\)/g, ''))?.[1];
+    expect(statements.map((query) => table(query.sql))).toEqual(['Task', 'Tag']);
     const page = await plan.probe.explain(() => plan.caller.task.list({ limit: 50 }), 'Task');
     expect(sortingQueries(page, 'Task')).toEqual([]);
   });

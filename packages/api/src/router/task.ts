@@ -24,10 +24,7 @@ export const taskRouter = {
     .input(taskListInput)
     .output(taskPageOutput)
     .query(({ ctx, input }) =>
-      listTasks(
-        { prisma: ctx.prisma, userId: ctx.user.id, cursorKey: ctx.services.cursorKey },
-        input,
-      ),
+      listTasks({ db: ctx.db, userId: ctx.user.id, cursorKey: ctx.services.cursorKey }, input),
     ),
 
   byId: protectedProcedure

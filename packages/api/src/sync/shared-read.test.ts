@@ -16,14 +16,13 @@ describe.each(testEngines)('shared log reads on %s', (engine) => {
     db = await createTestDatabase(engine);
     // The real database, counting the log reads it runs.
     counted = {
-      withConnection: (fn) =>
-        db.withConnection(async (conn) => {
-          queries++;
-          const rows = await fn(conn);
-          // A read can be held after it ran, to stand for one still in flight.
-          await hold;
-          return rows;
-        }),
+      query: async (sql, params) => {
+        queries++;
+        const rows = await db.query(sql, params);
+        // A read can be held after it ran, to stand for one still in flight.
+        await hold;
+        return rows as never[];
+      },
     };
   });
   afterAll(() => db?.close());

@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from '@repo/db';
 import { type AssetListInput, type AssetSort, tagKey } from '@repo/validators';
 import { containsLiteral } from '../../like-pattern';
-import { type Page, type SortKey, paginate } from '../../pagination';
+import { type Page, type SortKey, paginate, prismaSegment } from '../../pagination';
 import { centsToStorage } from './money';
 import { type Asset, assetSelect, toAsset } from './select';
 
@@ -48,16 +48,20 @@ export interface ListContext {
 }
 
 export async function listAssets(ctx: ListContext, input: AssetListInput): Promise<Page<Asset>> {
+  const scope = filters(ctx.ownerId, input);
   const page = await paginate(
     {
       ...input,
       sort: sortKeys[input.sort],
       cursorKey: ctx.cursorKey,
       idKind: 'uuid',
-      scope: filters(ctx.ownerId, input),
     },
     // Rows keep their BIGINT values until paginate() has written the cursor from them.
-    (segment) => ctx.prisma.asset.findMany({ ...segment, select: assetSelect }),
+    (segment) =>
+      ctx.prisma.asset.findMany({
+        ...prismaSegment(segment, scope),
+        select: assetSelect,
+      }),
   );
   return { items: page.items.map(toAsset), nextCursor: page.nextCursor };
 }
