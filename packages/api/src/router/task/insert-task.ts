@@ -4,11 +4,12 @@
 // value but the id is known before the INSERT (each column is written explicitly, no database
 // default), so the event's data is the task as byId answers it, serialized here with id 0, and
 // the statement sets the id it got. The general path (write.ts) costs BEGIN, INSERT, the append
-// and COMMIT, each a round trip and Prisma's per-call CPU, inside Prisma's transaction manager.
+// and COMMIT, each a round trip and Prisma's per-call CPU, inside Prisma's transaction manager;
+// this one is a prepared statement on the pool.
 import { Prisma } from '@repo/db';
 import type { TaskCreateInput } from '@repo/validators';
 import { appendTo, appendedOutput, loggedData } from '../../sync/append';
-import { type RecordingContext, announceAppended } from '../../sync/record';
+import { type RecordingContext, announceAppended, runStatement } from '../../sync/record';
 import { type Task, taskColumns } from './select';
 
 type TaskColumns = Omit<Task, 'tags'>;
@@ -24,7 +25,7 @@ export async function insertUntaggedTask(
   ctx: RecordingContext & { userId: string; now: Date },
   fields: Omit<TaskCreateInput, 'tagIds'>,
 ): Promise<Task> {
-  const { prisma, syncBus, actor } = ctx;
+  const { syncBus, actor } = ctx;
   // In taskColumns' order: what byId answers for the new row, but its id.
   const task: Task = {
     id: 0,
@@ -47,7 +48,9 @@ export async function insertUntaggedTask(
       1::bigint AS n
     FROM created) AS e`;
   type Row = TaskColumns & { lastEventId: string; queued?: unknown };
-  const [row] = await prisma.$queryRaw<Row[]>(Prisma.sql`
+  const [row] = await runStatement<Row>(
+    ctx,
+    Prisma.sql`
     WITH created AS (
       INSERT INTO "Task" ("userId", "title", "description", "completed", "completedAt",
         "priority", "dueDate", "recurrenceRule", "createdAt", "updatedAt")
@@ -56,7 +59,8 @@ export async function insertUntaggedTask(
         ${task.createdAt}::timestamptz, ${task.updatedAt}::timestamptz)
       RETURNING ${returning}
     ), ${appendTo(actor, 1, event)}
-    SELECT created.*, ${appendedOutput(syncBus.notifyChannel)} FROM created, cursor`);
+    SELECT created.*, ${appendedOutput(syncBus.notifyChannel)} FROM created, cursor`,
+  );
   // "queued" is the NOTIFY's void, not a task column.
   const { lastEventId, queued: _queued, ...columns } = row!;
   await announceAppended(ctx, lastEventId);

@@ -13,7 +13,7 @@ import { versionConflict } from '../../concurrency';
 import { notFound } from '../../errors';
 import type { Tag } from '../tag/select';
 import { appendTo, appendedOutput } from '../../sync/append';
-import { type RecordingContext, announceAppended } from '../../sync/record';
+import { type RecordingContext, announceAppended, runStatement } from '../../sync/record';
 import { type Task, taskColumns } from './select';
 
 // The client itself is one: the follow-up read needs no transaction.
@@ -91,7 +91,9 @@ export async function patchTaskFields(
     : Prisma.empty;
   // Tags in name order, as taskSelect reads them.
   type Row = TaskColumns & { tagsJson: TagJson[]; lastEventId: string; queued?: unknown };
-  const [row] = await prisma.$queryRaw<Row[]>(Prisma.sql`
+  const [row] = await runStatement<Row>(
+    ctx,
+    Prisma.sql`
     WITH updated AS (
       UPDATE "Task" SET ${Prisma.join(
         [
@@ -111,7 +113,8 @@ export async function patchTaskFields(
         WHERE link."taskId" = updated.id), '[]') AS "tagsJson"
       FROM updated
     ), ${appendTo(ctx.actor, 1, taskEvent, Prisma.sql`updated`)}
-    SELECT tagged.*, ${appendedOutput(ctx.syncBus.notifyChannel)} FROM tagged, cursor`);
+    SELECT tagged.*, ${appendedOutput(ctx.syncBus.notifyChannel)} FROM tagged, cursor`,
+  );
   if (!row) throw await whyNotWritten(prisma, where);
   const { tagsJson, lastEventId, queued: _queued, ...task } = row;
   await announceAppended(ctx, lastEventId);
