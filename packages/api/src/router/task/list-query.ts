@@ -1,5 +1,6 @@
 // task.list in plain SQL: the caller's filters become WHERE conditions on bound values, paging is
-// paginate()'s (sql-segment.ts), and each row is mapped here, once. Through Prisma's client the
+// paginate()'s (sql-segment.ts), a page with its tags is one statement, and each row is mapped
+// once (page-tags.ts). Through Prisma's client the
 // same page cost ~3x the server CPU (most of it mapping rows), and the list is the apps' hottest
 // read. Every statement is EXPLAINed in task-plan.test.ts: each shape stays on an index.
 import type { Database } from '@repo/db';
@@ -14,7 +15,7 @@ import {
   paginate,
   sqlSegment,
 } from '../../pagination';
-import { type TaskRowWithTagIds, attachTags } from './page-tags';
+import { TAGS_OF_TASK, type TaskRowWithTags, withTags } from './page-tags';
 import type { Task } from './select';
 
 // Each backed by a (userId, <field>, id) index and its (userId, completed, <field>, id) twin.
@@ -32,11 +33,9 @@ const sortKeys: Record<TaskSort, SortKey> = {
   title: { name: 'title', field: 'title', kind: 'string', nullable: false },
 };
 
-// The columns clients see (select.ts's taskColumns), and the page's tag ids from the (taskId,
-// tagId) key; the tags themselves are read once for the page (page-tags.ts).
+// The columns clients see (select.ts's taskColumns), and the task's tags (page-tags.ts).
 const COLUMNS = `t.id, t."userId", t.title, t.description, t.completed, t."completedAt",
-  t.priority, t."dueDate", t."recurrenceRule", t."createdAt", t."updatedAt",
-  ARRAY(SELECT tt."tagId" FROM "TaskTag" tt WHERE tt."taskId" = t.id) AS "tagIds"`;
+  t.priority, t."dueDate", t."recurrenceRule", t."createdAt", t."updatedAt", ${TAGS_OF_TASK}`;
 
 /** A PostgreSQL array literal of ids or enum labels (PGlite binds no JS arrays of enums). */
 const arrayLiteral = (values: readonly (number | string)[]) => `{${values.join(',')}}`;
@@ -69,13 +68,13 @@ async function readSegment(
   userId: string,
   input: TaskListInput,
   segment: Segment,
-): Promise<TaskRowWithTagIds[]> {
+): Promise<TaskRowWithTags[]> {
   const params = new SqlParams();
   const where = filters(userId, input, params);
   const page = sqlSegment(segment, 't', params);
   // The row type is the select list's (priority is one of the enum's labels); the procedure's
   // output schema checks every row before it leaves.
-  return db.query<TaskRowWithTagIds>(
+  return db.query<TaskRowWithTags>(
     `SELECT ${COLUMNS} FROM "Task" t WHERE ${[...where, ...page.where].join(' AND ')}
       ORDER BY ${page.orderBy} LIMIT ${page.limit}`,
     params.values,
@@ -103,8 +102,5 @@ export async function listTasks(ctx: ListContext, input: TaskListInput): Promise
     { ...input, sort: sortKeys[input.sort], cursorKey: ctx.cursorKey, idKind: 'int' },
     (segment) => readSegment(ctx.db, ctx.userId, input, segment),
   );
-  return {
-    items: await attachTags(ctx.db, ctx.userId, page.items),
-    nextCursor: page.nextCursor,
-  };
+  return { items: page.items.map(withTags), nextCursor: page.nextCursor };
 }
