@@ -7,6 +7,7 @@
 // every client keep plain superjson.
 import type { CombinedDataTransformer } from '@trpc/server';
 import { checkDeserializedInput, checkSuperjsonInput } from './input-guard';
+import { toIsoString } from './iso-time';
 import superjson, { type SuperJSONResult, type SuperJSONValue } from 'superjson';
 
 type Annotation = ['Date'] | ['undefined'];
@@ -72,7 +73,7 @@ function walk(value: unknown, path: string | null, out: Entry[], seen: Set<objec
       if (value instanceof Date) {
         if (path === null || Number.isNaN(value.getTime())) throw NEEDS_SUPERJSON;
         out.push([path, ['Date']]);
-        return value.toISOString();
+        return toIsoString(value);
       }
       const prefix = path === null ? '' : `${path}.`;
       const level = new Level();
