@@ -1,8 +1,7 @@
 // task.list in plain SQL: the caller's filters become WHERE conditions on bound values, paging is
 // paginate()'s (sql-segment.ts), a page with its tags is one statement, and each row is mapped
-// once (page-tags.ts). Through Prisma's client the
-// same page cost ~3x the server CPU (most of it mapping rows), and the list is the apps' hottest
-// read. Every statement is EXPLAINed in task-plan.test.ts: each shape stays on an index.
+// once (page-tags.ts). Through Prisma's client the same page cost ~3x the server CPU, most of it
+// mapping rows, and the list is the apps' hottest read. Every statement is EXPLAINed in task-plan.test.ts: each shape stays on an index.
 import type { Database } from '@repo/db';
 import { type TaskListInput, type TaskSort, taskPriorities } from '@repo/validators';
 import { AppError } from '../../errors';
@@ -15,7 +14,7 @@ import {
   paginate,
   sqlSegment,
 } from '../../pagination';
-import { TAGS_OF_TASK, type TaskRowWithTags, withTags } from './page-tags';
+import { type TaskRowWithTags, tagsJsonOf, withTags } from './page-tags';
 import type { Task } from './select';
 
 // Each backed by a (userId, <field>, id) index and its (userId, completed, <field>, id) twin.
@@ -35,7 +34,7 @@ const sortKeys: Record<TaskSort, SortKey> = {
 
 // The columns clients see (select.ts's taskColumns), and the task's tags (page-tags.ts).
 const COLUMNS = `t.id, t."userId", t.title, t.description, t.completed, t."completedAt",
-  t.priority, t."dueDate", t."recurrenceRule", t."createdAt", t."updatedAt", ${TAGS_OF_TASK}`;
+  t.priority, t."dueDate", t."recurrenceRule", t."createdAt", t."updatedAt", ${tagsJsonOf('t')}`;
 
 /** A PostgreSQL array literal of ids or enum labels (PGlite binds no JS arrays of enums). */
 const arrayLiteral = (values: readonly (number | string)[]) => `{${values.join(',')}}`;

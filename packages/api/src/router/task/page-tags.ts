@@ -1,4 +1,4 @@
-// A task page carries its tags in the same statement: per task, a JSON array of [id, name, color,
+// A task row read in SQL carries its tags in the same statement: per task, a JSON array of [id, name, color,
 // createdAt] in name order (the database's collation, as everywhere else), from the (taskId,
 // tagId) key and the tags' primary key. Against the page with tag ids and the distinct tags read
 // by a second statement, bench --only=list went from 971 to 1,228 rps over tRPC (1.37 -> 1.07 ms
@@ -7,15 +7,18 @@
 import type { Tag } from '../tag/select';
 import type { Task } from './select';
 
-/** The select-list entry for the tags of the task aliased `t`, as "tagsJson". */
-export const TAGS_OF_TASK = `COALESCE((
+/**
+ * The select-list entry for the tags of the task row `alias` (a table or CTE with its id), as
+ * "tagsJson": the page's statement and the field patch's (patch.ts) both read tags this way.
+ */
+export const tagsJsonOf = (alias: string) => `COALESCE((
     SELECT json_agg(json_build_array(g.id, g.name, g.color, g."createdAt") ORDER BY g."nameKey", g.id)
-    FROM "TaskTag" tt JOIN "Tag" g ON g.id = tt."tagId" WHERE tt."taskId" = t.id
+    FROM "TaskTag" tt JOIN "Tag" g ON g.id = tt."tagId" WHERE tt."taskId" = ${alias}.id
   ), '[]') AS "tagsJson"`;
 
-type TagJson = [id: number, name: string, color: string | null, createdAt: string];
+export type TagJson = [id: number, name: string, color: string | null, createdAt: string];
 
-/** A task as the page's statement reads it: its columns, and its tags as JSON arrays. */
+/** A task as a statement with tagsJsonOf reads it: its columns, and its tags as JSON arrays. */
 export type TaskRowWithTags = Omit<Task, 'tags'> & { tagsJson: TagJson[] };
 
 export const withTags = ({ tagsJson, ...task }: TaskRowWithTags): Task => ({

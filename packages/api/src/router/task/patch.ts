@@ -11,9 +11,9 @@ import { Prisma } from '@repo/db';
 import type { TaskUpdateInput } from '@repo/validators';
 import { versionConflict } from '../../concurrency';
 import { notFound } from '../../errors';
-import type { Tag } from '../tag/select';
 import { appendTo, appendedOutput } from '../../sync/append';
 import { type RecordingContext, announceAppended, runStatement } from '../../sync/record';
+import { type TagJson, tagsJsonOf, withTags } from './page-tags';
 import { type Task, taskColumns } from './select';
 
 // The client itself is one: the follow-up read needs no transaction.
@@ -40,9 +40,6 @@ const returning = Prisma.raw(
 );
 
 type TaskColumns = Omit<Task, 'tags'>;
-interface TagJson extends Omit<Tag, 'createdAt'> {
-  createdAt: string;
-}
 
 /** A timestamptz as Date.toISOString() writes it (the validators keep years in 1900-9999). */
 const iso = (column: Prisma.Sql) =>
@@ -63,8 +60,8 @@ const taskEvent = Prisma.sql`(
         'createdAt', ${iso(Prisma.sql`tagged."createdAt"`)},
         'updatedAt', ${iso(Prisma.sql`tagged."updatedAt"`)},
         'tags', (SELECT COALESCE(jsonb_agg(jsonb_build_object(
-            'id', x.tag->'id', 'name', x.tag->'name', 'color', x.tag->'color',
-            'createdAt', ${iso(Prisma.sql`(x.tag->>'createdAt')::timestamptz`)}) ORDER BY x.n),
+            'id', x.tag->0, 'name', x.tag->1, 'color', x.tag->2,
+            'createdAt', ${iso(Prisma.sql`(x.tag->>3)::timestamptz`)}) ORDER BY x.n),
           '[]'::jsonb) FROM ${tagsOf})),
       'meta', jsonb_build_object('v', 1, 'values', (
         SELECT jsonb_object_agg(dates.path, '["Date"]'::jsonb) FROM (
@@ -105,23 +102,15 @@ export async function patchTaskFields(
       WHERE id = ${where.id} AND "userId" = ${where.userId}::uuid ${version}
       RETURNING ${returning}
     ), tagged AS (
-      SELECT updated.*, COALESCE((
-        SELECT json_agg(json_build_object(
-            'id', tag.id, 'name', tag.name, 'color', tag.color, 'createdAt', tag."createdAt")
-          ORDER BY tag."nameKey")
-        FROM "TaskTag" link JOIN "Tag" tag ON tag.id = link."tagId"
-        WHERE link."taskId" = updated.id), '[]') AS "tagsJson"
+      SELECT updated.*, ${Prisma.raw(tagsJsonOf('updated'))}
       FROM updated
     ), ${appendTo(ctx.actor, 1, taskEvent, Prisma.sql`updated`)}
     SELECT tagged.*, ${appendedOutput(ctx.syncBus.notifyChannel)} FROM tagged, cursor`,
   );
   if (!row) throw await whyNotWritten(prisma, where);
-  const { tagsJson, lastEventId, queued: _queued, ...task } = row;
+  const { lastEventId, queued: _queued, ...task } = row;
   await announceAppended(ctx, lastEventId);
-  return {
-    ...task,
-    tags: tagsJson.map((tag) => ({ ...tag, createdAt: new Date(tag.createdAt) })),
-  };
+  return withTags(task);
 }
 
 /** Nothing matched: not the caller's task, or (with a version) a newer one. */
