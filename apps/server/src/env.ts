@@ -47,8 +47,8 @@ export interface Config {
   rateLimitLoginFailuresWindowSeconds: number;
   /** Calls per tRPC batch request; more are refused before any procedure runs. */
   trpcMaxBatchSize: number;
-  /** Plain JSON calls skip resolveResponse's Request/Response round trip (trpc-json-calls.ts). */
-  trpcJsonCalls: boolean;
+  /** JSON calls and SSE subscriptions skip resolveResponse's WHATWG round trip (trpc-direct-calls.ts). */
+  trpcDirectCalls: boolean;
   redisUrl: string | undefined;
   panelEnabled: boolean;
   logLevel: LogLevel;
@@ -162,7 +162,7 @@ function toConfig(values: EnvValues, dataDir: string, jwtSecret: string): Config
     rateLimitLoginFailures: values.RATE_LIMIT_LOGIN_FAILURES,
     rateLimitLoginFailuresWindowSeconds: values.RATE_LIMIT_LOGIN_FAILURES_WINDOW_SECONDS,
     trpcMaxBatchSize: values.TRPC_MAX_BATCH_SIZE,
-    trpcJsonCalls: values.TRPC_JSON_CALLS,
+    trpcDirectCalls: values.TRPC_DIRECT_CALLS,
     redisUrl: values.REDIS_URL,
     panelEnabled: values.PANEL_ENABLED ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

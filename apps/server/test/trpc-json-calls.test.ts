@@ -1,6 +1,6 @@
 // Plain JSON tRPC calls are answered without resolveResponse (src/routes/trpc-json-calls.ts);
 // these tests hold that path to tRPC's own answers. Two instances share one PostgreSQL database,
-// one with the direct path (the default) and one with TRPC_JSON_CALLS=false, so every request
+// one with the direct path (the default) and one with TRPC_DIRECT_CALLS=false, so every request
 // here goes to both and must come back with the same status, the same headers and the same body,
 // byte for byte: successes, batches of mixed outcomes (207), every kind of refusal, and the
 // requests the direct path leaves to resolveResponse. A tRPC upgrade that changes its envelope,
@@ -36,7 +36,7 @@ describe.runIf(testEngines.includes('postgres'))('tRPC JSON calls without resolv
 
   beforeAll(async () => {
     direct = await startTestServer({ engine: 'postgres', config });
-    viaTrpc = await startOtherInstance(direct, { ...config, trpcJsonCalls: false });
+    viaTrpc = await startOtherInstance(direct, { ...config, trpcDirectCalls: false });
     const user = await register(direct.url, 'token');
     token = user.data!.accessToken;
     const created = await trpc<{ id: number }>(

@@ -141,7 +141,7 @@ export const envSchema = z
      * Plain JSON tRPC calls answered without resolveResponse's WHATWG round trip (the same
      * answers, proven by a test); false sends every request through resolveResponse.
      */
-    TRPC_JSON_CALLS: bool().default(true),
+    TRPC_DIRECT_CALLS: bool().default(true),
     REDIS_URL: urlWithScheme(['redis:', 'rediss:'], 'Redis').optional(),
     EXTERNAL_JWT_JWKS_URL: urlWithScheme(['https:', 'http:'], 'JWKS').optional(),
     EXTERNAL_JWT_SECRET: secret().optional(),

@@ -3,8 +3,9 @@
 // resolveResponse (batching, errors, method checks, SSE, jsonl), and a throw is answered by tRPC's
 // own exception handler. What differs is the way back: tRPC pipes every answer through a WHATWG
 // WritableStream, which for a plain JSON answer costs more than reading the body once and sending
-// it with a Content-Length (measured: 50 vs 29 µs a call); streamed answers (SSE, jsonl) are still
-// written chunk by chunk as they come. Nor is the options object spread anew two or three times.
+// it with a Content-Length (measured: 50 vs 29 µs a call); streamed answers are written chunk by
+// chunk as they come. Plain JSON calls and SSE subscriptions usually skip all of it
+// (trpc-direct-calls.ts). Nor is the options object spread anew two or three times.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppRouter } from '@repo/api';
 import {
@@ -13,7 +14,8 @@ import {
 } from '@trpc/server/adapters/node-http';
 import type { TRPCError } from '@trpc/server';
 import { resolveResponse } from '@trpc/server/http';
-import { answerJsonCalls } from './trpc-json-calls';
+import { drained } from '../http/drained';
+import { answerDirectly } from './trpc-direct-calls';
 
 type ResolveOptions = Parameters<typeof resolveResponse<AppRouter>>[0];
 
@@ -24,14 +26,14 @@ export type TrpcNodeOptions = Omit<ResolveOptions, 'req' | 'onError'> & {
   maxBodySize: number;
   /** Every error answered, from a procedure or from the adapter itself (path then undefined). */
   onError?: (opts: { error: TRPCError; path: string | undefined }) => void;
-  /** Answer plain JSON calls without resolveResponse's WHATWG round trip (trpc-json-calls.ts). */
-  jsonCalls: boolean;
+  /** Answer JSON calls and SSE subscriptions without resolveResponse (trpc-direct-calls.ts). */
+  directCalls: boolean;
 };
 
 export async function handleTrpcRequest(opts: TrpcNodeOptions): Promise<void> {
   const { req, res } = opts;
   try {
-    if (opts.jsonCalls && (await answerJsonCalls(opts))) return;
+    if (opts.directCalls && (await answerDirectly(opts))) return;
     const request = incomingMessageToRequest(req, res, { maxBodySize: opts.maxBodySize });
     const response = await resolveResponse({ ...opts, req: request });
     await writeResponse(response, res, request.signal);
@@ -88,16 +90,4 @@ async function streamBody(
     signal.removeEventListener('abort', onAbort);
     reader.releaseLock();
   }
-}
-
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.once('drain', done);
-    res.once('close', done);
-  });
 }

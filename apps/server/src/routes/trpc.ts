@@ -39,7 +39,7 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
         // One request may not carry thousands of calls (a 15 KB GET of empty paths once held the
         // event loop for seconds); refused before any input is parsed or procedure runs.
         maxBatchSize: config.trpcMaxBatchSize,
-        jsonCalls: config.trpcJsonCalls,
+        directCalls: config.trpcDirectCalls,
         // A declared length over the limit is refused before a byte is read, in tRPC's envelope.
         error:
           Number(req.headers['content-length'] ?? 0) > config.trpcBodyLimitBytes

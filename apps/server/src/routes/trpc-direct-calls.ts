@@ -1,0 +1,166 @@
+// The calls answered without the WHATWG round trip of tRPC's resolveResponse (issue 14): plain
+// JSON calls (queries and mutations, batched or not: what the apps' httpBatchLink sends) and one
+// subscription over SSE (what httpSubscriptionLink opens for live sync). On auth.me that round
+// trip was most of tRPC's cost over the REST mirror: a Request with its own Headers and body
+// stream, a URL, five AbortSignals joined by a ponyfill, a Response read back into a buffer; on a
+// live-sync stream it was five WHATWG streams and three chunks for every event.
+//
+// The protocol stays tRPC's: the request is read by tRPC's own getRequestInfo (paths, batching,
+// its size cap, input decoding, lastEventId, connectionParams), each procedure is called the way
+// resolveResponse calls it, errors are shaped by tRPC's getErrorShape, statuses come from its
+// getHTTPStatusCode and bodies from its transformTRPCResponse; the response meta callback gets
+// what resolveResponse gives it. Whatever is neither (jsonl streaming, form data, octet streams,
+// HEAD, a method a procedure does not take, an unknown path, a request getRequestInfo refuses) is
+// left to resolveResponse, untouched: nothing of the request has been read when that is decided.
+// `trpc-json-calls.test.ts` and `trpc-sse-calls.test.ts` hold the two paths to the same answers,
+// byte for byte, so a tRPC upgrade that moves any of this fails there.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  TRPCError,
+  type TRPCRequestInfo,
+  getRequestInfo,
+  getTRPCErrorFromUnknown,
+} from '@trpc/server/unstable-core-do-not-import';
+import { readText } from '../http/read-text';
+import { answerJsonCalls } from './trpc-json-calls';
+import type { TrpcNodeOptions } from './trpc-node-adapter';
+import { answerSseCall, isSseCall } from './trpc-sse-calls';
+
+/** The one method each procedure type is called with (tRPC's, without method override). */
+const METHOD_OF = { query: 'GET', mutation: 'POST', subscription: 'GET' } as const;
+
+export type TrpcContext = Awaited<ReturnType<TrpcNodeOptions['createContext']>>;
+
+/** What both direct paths start from: the request as tRPC reads it. */
+export interface DirectCall {
+  opts: TrpcNodeOptions;
+  info: TRPCRequestInfo;
+  request: BodyOnDemand;
+  url: URL;
+}
+
+/**
+ * Answers the request when it is plain JSON calls or one SSE subscription and returns true;
+ * returns false, having read nothing of the body, when resolveResponse must answer it.
+ */
+export async function answerDirectly(opts: TrpcNodeOptions): Promise<boolean> {
+  const { req, res, router } = opts;
+  const method = req.method;
+  if (opts.error || (method !== 'GET' && method !== 'POST') || !isJsonBody(req)) return false;
+  const url = requestUrl(req);
+  if (!url) return false;
+  const request = new BodyOnDemand(req, res, opts.maxBodySize);
+  let info: TRPCRequestInfo;
+  try {
+    info = await getRequestInfo({
+      // getRequestInfo reads only method, headers.get/has, signal and json() (for a POST).
+      req: request as unknown as Request,
+      path: decodePath(opts.path),
+      router,
+      searchParams: url.searchParams,
+      headers: request.headers as unknown as Headers,
+      url,
+      maxBatchSize: opts.maxBatchSize,
+    });
+  } catch {
+    return false; // resolveResponse answers the same refusal (or the path's bad encoding)
+  }
+  if (info.accept === 'application/jsonl') return false;
+  for (const call of info.calls) {
+    const type = call.procedure?._def.type;
+    if (!type || METHOD_OF[type] !== method) return false;
+  }
+  const direct: DirectCall = { opts, info, request, url };
+  if (isSseCall(direct)) {
+    await answerSseCall(direct);
+    return true;
+  }
+  if (info.calls.some((call) => call.procedure!._def.type === 'subscription')) return false;
+  await answerJsonCalls(direct);
+  return true;
+}
+
+export async function createContext({
+  opts,
+  info,
+}: DirectCall): Promise<[TRPCError, undefined] | [undefined, TrpcContext]> {
+  try {
+    return [undefined, await opts.createContext({ info })];
+  } catch (cause) {
+    return [getTRPCErrorFromUnknown(cause), undefined];
+  }
+}
+
+/** tRPC's status and headers on our response, as its node adapter copies them. */
+export function writeHead(res: ServerResponse, status: number, headers: Headers): void {
+  // A status set before tRPC answered (none today) wins, as in tRPC's adapter.
+  if (res.statusCode === 200) res.statusCode = status;
+  for (const [key, value] of headers) res.setHeader(key, value);
+}
+
+/** Throws on a malformed path, which resolveResponse then refuses in its own words. */
+const decodePath = (path: string) => decodeURIComponent(path);
+
+/** A GET without a body type, or JSON: what tRPC's JSON content-type handler reads. */
+function isJsonBody(req: IncomingMessage): boolean {
+  const type = req.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json' || (type === undefined && req.method === 'GET');
+}
+
+/** The URL as tRPC's adapter builds it; null when it cannot (resolveResponse then refuses it). */
+function requestUrl(req: IncomingMessage): URL | null {
+  const secure = 'encrypted' in req.socket && req.socket.encrypted;
+  try {
+    return new URL(
+      req.url ?? '/',
+      `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What getRequestInfo and the procedures need of a request: its headers, a signal aborted when
+ * the client leaves before the answer ends, and the JSON body, read only when a procedure asks
+ * for its input. The body is cut off past `maxBodySize`, as tRPC's adapter cuts a chunked one.
+ */
+class BodyOnDemand {
+  readonly method: string;
+  readonly headers: { get(name: string): string | null; has(name: string): boolean };
+  readonly #controller = new AbortController();
+
+  constructor(
+    private readonly req: IncomingMessage,
+    res: ServerResponse,
+    private readonly maxBodySize: number,
+  ) {
+    this.method = req.method!;
+    this.headers = {
+      get: (name) => headerValue(req, name),
+      has: (name) => req.headers[name.toLowerCase()] !== undefined,
+    };
+    const onClose = () => {
+      if (!res.writableEnded) this.#controller.abort();
+    };
+    res.once('close', onClose);
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  async json(): Promise<unknown> {
+    const tooLarge = () => new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
+    const text = await readText(this.req, this.maxBodySize, tooLarge);
+    // Request.json() decodes UTF-8 without its byte order mark.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  }
+}
+
+/** A header as WHATWG Headers.get answers it: repeated values joined with ", ". */
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
