@@ -83,7 +83,7 @@ describe.each(testEngines)('retention on %s', (engine) => {
     });
     expect(await pruneEvents(db.prisma, new Date('2021-01-01T00:00:00Z'), 1)).toBe(2);
     const resumable = await Promise.all(
-      [-1n, 0n, 1n, 2n, 3n, 4n, 5n].map((id) => canResumeAfter(db.prisma, me.user.id, id)),
+      [-1n, 0n, 1n, 2n, 3n, 4n, 5n].map((id) => canResumeAfter(db, me.user.id, id)),
     );
     // 0 and 1 would need pruned events; 5 was never given.
     expect(resumable).toEqual([false, false, false, true, true, true, false]);

@@ -58,7 +58,7 @@ export async function* syncStream(
   lastEventId: string | null | undefined,
   signal: AbortSignal | undefined,
 ) {
-  const { db, prisma, services } = ctx;
+  const { db, services } = ctx;
   const userId = auth.user.id;
   const waker = createWaker();
   let sessionsChanged = false;
@@ -81,12 +81,12 @@ export async function* syncStream(
   try {
     let cursor: bigint;
     if (lastEventId == null) {
-      cursor = await headEventId(prisma, userId);
+      cursor = await headEventId(db, userId);
     } else {
       const asked = parseEventId(lastEventId);
-      if (asked !== null && (await canResumeAfter(prisma, userId, asked))) cursor = asked;
+      if (asked !== null && (await canResumeAfter(db, userId, asked))) cursor = asked;
       else {
-        cursor = await headEventId(prisma, userId);
+        cursor = await headEventId(db, userId);
         yield tracked(cursor.toString(), resync);
       }
     }
@@ -114,7 +114,7 @@ export async function* syncStream(
         cursor = id;
       }
       if (gap) {
-        cursor = await headEventId(prisma, userId);
+        cursor = await headEventId(db, userId);
         yield tracked(cursor.toString(), resync);
         continue;
       }
