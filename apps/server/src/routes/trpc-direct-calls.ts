@@ -14,30 +14,15 @@
 // left to resolveResponse, untouched: nothing of the request has been read when that is decided.
 // `trpc-json-calls.test.ts` and `trpc-sse-calls.test.ts` hold the two paths to the same answers,
 // byte for byte, so a tRPC upgrade that moves any of this fails there.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  TRPCError,
-  type TRPCRequestInfo,
-  getRequestInfo,
-  getTRPCErrorFromUnknown,
-} from '@trpc/server/unstable-core-do-not-import';
-import { readText } from '../http/read-text';
+import type { IncomingMessage } from 'node:http';
+import { type TRPCRequestInfo, getRequestInfo } from '@trpc/server/unstable-core-do-not-import';
+import { BodyOnDemand, type DirectCall } from './trpc-direct-call';
 import { answerJsonCalls } from './trpc-json-calls';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 import { answerSseCall, isSseCall } from './trpc-sse-calls';
 
 /** The one method each procedure type is called with (tRPC's, without method override). */
 const METHOD_OF = { query: 'GET', mutation: 'POST', subscription: 'GET' } as const;
-
-export type TrpcContext = Awaited<ReturnType<TrpcNodeOptions['createContext']>>;
-
-/** What both direct paths start from: the request as tRPC reads it. */
-export interface DirectCall {
-  opts: TrpcNodeOptions;
-  info: TRPCRequestInfo;
-  request: BodyOnDemand;
-  url: URL;
-}
 
 /**
  * Answers the request when it is plain JSON calls or one SSE subscription and returns true;
@@ -80,24 +65,6 @@ export async function answerDirectly(opts: TrpcNodeOptions): Promise<boolean> {
   return true;
 }
 
-export async function createContext({
-  opts,
-  info,
-}: DirectCall): Promise<[TRPCError, undefined] | [undefined, TrpcContext]> {
-  try {
-    return [undefined, await opts.createContext({ info })];
-  } catch (cause) {
-    return [getTRPCErrorFromUnknown(cause), undefined];
-  }
-}
-
-/** tRPC's status and headers on our response, as its node adapter copies them. */
-export function writeHead(res: ServerResponse, status: number, headers: Headers): void {
-  // A status set before tRPC answered (none today) wins, as in tRPC's adapter.
-  if (res.statusCode === 200) res.statusCode = status;
-  for (const [key, value] of headers) res.setHeader(key, value);
-}
-
 /** Throws on a malformed path, which resolveResponse then refuses in its own words. */
 const decodePath = (path: string) => decodeURIComponent(path);
 
@@ -118,49 +85,4 @@ function requestUrl(req: IncomingMessage): URL | null {
   } catch {
     return null;
   }
-}
-
-/**
- * What getRequestInfo and the procedures need of a request: its headers, a signal aborted when
- * the client leaves before the answer ends, and the JSON body, read only when a procedure asks
- * for its input. The body is cut off past `maxBodySize`, as tRPC's adapter cuts a chunked one.
- */
-class BodyOnDemand {
-  readonly method: string;
-  readonly headers: { get(name: string): string | null; has(name: string): boolean };
-  readonly #controller = new AbortController();
-
-  constructor(
-    private readonly req: IncomingMessage,
-    res: ServerResponse,
-    private readonly maxBodySize: number,
-  ) {
-    this.method = req.method!;
-    this.headers = {
-      get: (name) => headerValue(req, name),
-      has: (name) => req.headers[name.toLowerCase()] !== undefined,
-    };
-    const onClose = () => {
-      if (!res.writableEnded) this.#controller.abort();
-    };
-    res.once('close', onClose);
-  }
-
-  get signal(): AbortSignal {
-    return this.#controller.signal;
-  }
-
-  async json(): Promise<unknown> {
-    const tooLarge = () => new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
-    const text = await readText(this.req, this.maxBodySize, tooLarge);
-    // Request.json() decodes UTF-8 without its byte order mark.
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  }
-}
-
-/** A header as WHATWG Headers.get answers it: repeated values joined with ", ". */
-function headerValue(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name.toLowerCase()];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
 }

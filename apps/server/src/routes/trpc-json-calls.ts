@@ -13,7 +13,7 @@ import {
   isPromise,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
-import { type DirectCall, type TrpcContext, createContext, writeHead } from './trpc-direct-calls';
+import { type DirectCall, type TrpcContext, createContext, writeHead } from './trpc-direct-call';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 
 type CallOutcome = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];

@@ -20,7 +20,7 @@ import {
   sseHeaders,
 } from '@trpc/server/unstable-core-do-not-import';
 import { drained } from '../http/drained';
-import { type DirectCall, createContext, writeHead } from './trpc-direct-calls';
+import { type DirectCall, createContext, writeHead } from './trpc-direct-call';
 
 /** A single, unbatched subscription by GET, with the SSE options this path speaks. */
 export function isSseCall({ opts, info, request }: DirectCall): boolean {

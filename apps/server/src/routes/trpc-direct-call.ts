@@ -1,0 +1,84 @@
+// One call answered directly (trpc-direct-calls.ts decides which): what the JSON and SSE paths
+// share. The request as tRPC reads it, the body read only when a procedure asks for its input,
+// the context made as resolveResponse makes it, and tRPC's status and headers on our response.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  TRPCError,
+  type TRPCRequestInfo,
+  getTRPCErrorFromUnknown,
+} from '@trpc/server/unstable-core-do-not-import';
+import { readText } from '../http/read-text';
+import type { TrpcNodeOptions } from './trpc-node-adapter';
+
+export type TrpcContext = Awaited<ReturnType<TrpcNodeOptions['createContext']>>;
+
+/** What both direct paths start from: the request as tRPC reads it. */
+export interface DirectCall {
+  opts: TrpcNodeOptions;
+  info: TRPCRequestInfo;
+  request: BodyOnDemand;
+  url: URL;
+}
+
+export async function createContext({
+  opts,
+  info,
+}: DirectCall): Promise<[TRPCError, undefined] | [undefined, TrpcContext]> {
+  try {
+    return [undefined, await opts.createContext({ info })];
+  } catch (cause) {
+    return [getTRPCErrorFromUnknown(cause), undefined];
+  }
+}
+
+/** tRPC's status and headers on our response, as its node adapter copies them. */
+export function writeHead(res: ServerResponse, status: number, headers: Headers): void {
+  // A status set before tRPC answered (none today) wins, as in tRPC's adapter.
+  if (res.statusCode === 200) res.statusCode = status;
+  for (const [key, value] of headers) res.setHeader(key, value);
+}
+
+/**
+ * What getRequestInfo and the procedures need of a request: its headers, a signal aborted when
+ * the client leaves before the answer ends, and the JSON body, read only when a procedure asks
+ * for its input. The body is cut off past `maxBodySize`, as tRPC's adapter cuts a chunked one.
+ */
+export class BodyOnDemand {
+  readonly method: string;
+  readonly headers: { get(name: string): string | null; has(name: string): boolean };
+  readonly #controller = new AbortController();
+
+  constructor(
+    private readonly req: IncomingMessage,
+    res: ServerResponse,
+    private readonly maxBodySize: number,
+  ) {
+    this.method = req.method!;
+    this.headers = {
+      get: (name) => headerValue(req, name),
+      has: (name) => req.headers[name.toLowerCase()] !== undefined,
+    };
+    const onClose = () => {
+      if (!res.writableEnded) this.#controller.abort();
+    };
+    res.once('close', onClose);
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  async json(): Promise<unknown> {
+    const tooLarge = () => new TRPCError({ code: 'PAYLOAD_TOO_LARGE' });
+    const text = await readText(this.req, this.maxBodySize, tooLarge);
+    // Request.json() decodes UTF-8 without its byte order mark.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  }
+}
+
+/** A header as WHATWG Headers.get answers it: repeated values joined with ", ". */
+function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
