@@ -1,5 +1,5 @@
 // The app's whole test run, and the report the root `pnpm test` reads (test-results/summary.json,
-// scripts/test.mjs at the root): the component tests (Jest, jest-expo), then the web export built
+// scripts/test.mjs at the root): the component tests (Jest, jest-expo) and the web export built
 // for the e2e server address, then the tests on that export (vitest: the bundle holds no server
 // code; the app in Chromium against the production server). Every stage runs even when an
 // earlier one failed, so one report counts them all. The component tests and the export run at
