@@ -17,10 +17,13 @@ const HEAD_AND_SUCCESSOR = `SELECT
 /** int8 as the drivers give it: a string from pg, a bigint or number from PGlite. */
 type Int8 = string | bigint | number;
 
+/** A head id as read: none (no cursor row, no change yet) is 0. */
+const headOf = (head: Int8 | null | undefined): bigint => (head == null ? 0n : BigInt(head));
+
 /** The newest id given to the user (0 before their first change). */
 export async function headEventId(db: LogSource, userId: string): Promise<bigint> {
   const [row] = await db.query<{ head: Int8 }>(HEAD, [userId]);
-  return row ? BigInt(row.head) : 0n;
+  return headOf(row?.head);
 }
 
 /**
@@ -29,12 +32,13 @@ export async function headEventId(db: LogSource, userId: string): Promise<bigint
  */
 export async function canResumeAfter(db: LogSource, userId: string, id: bigint) {
   if (id < 0n) return false;
+  // One row always: its subqueries answer NULL and false when there is nothing.
   const [row] = await db.query<{ head: Int8 | null; hasSuccessor: boolean }>(HEAD_AND_SUCCESSOR, [
     userId,
     (id + 1n).toString(),
   ]);
-  const head = row?.head == null ? 0n : BigInt(row.head);
-  return id === head || (row!.hasSuccessor && id < head);
+  const last = headOf(row!.head);
+  return id === last || (row!.hasSuccessor && id < last);
 }
 
 export interface LoggedEvent {
