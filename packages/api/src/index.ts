@@ -21,6 +21,7 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export {
   type BusListener,
   type BusMessage,
+  type EventsMessage,
   type SyncBus,
   createDispatcher,
   createLocalBus,

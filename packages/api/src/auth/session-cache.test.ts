@@ -4,7 +4,7 @@
 import type { LiveSession } from '@repo/auth';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type SyncBus, createLocalBus } from '../sync/bus';
+import { type BusMessage, type SyncBus, createDispatcher } from '../sync/bus';
 import {
   SESSION_CACHE_MAX_AGE_MS,
   SESSION_CACHE_TTL_MS,
@@ -15,8 +15,15 @@ const wallNow = new Date('2026-12-01T12:00:00Z');
 const userA = 'user-a';
 const userB = 'user-b';
 
+/** A bus the test delivers to by hand, as a process's listener would. */
+type HandBus = Pick<SyncBus, 'subscribe'> & { deliver: (message: BusMessage) => void };
+function handBus(): HandBus {
+  const dispatcher = createDispatcher();
+  return { subscribe: dispatcher.subscribe, deliver: dispatcher.dispatch };
+}
+
 /** A session table: `live` answers the query; `loads` counts how often it ran. */
-function sessionTable(bus: SyncBus = createLocalBus(), { heartbeat = false } = {}) {
+function sessionTable(bus: HandBus = handBus(), { heartbeat = false } = {}) {
   const live = new Map<string, LiveSession>();
   let loads = 0;
   let clock = 0;
@@ -96,7 +103,7 @@ describe('session cache', () => {
     await Promise.all([t.lookup('a1', userA), t.lookup('a2', userA), t.lookup('b1', userB)]);
     expect(t.cache.size).toBe(3);
     t.revoke('a1');
-    await t.bus.publish({ type: 'sessions', userId: userA });
+    t.bus.deliver({ type: 'sessions', userId: userA });
     expect(t.cache.size).toBe(1);
     expect(await t.lookup('a1', userA)).toBeNull();
     expect((await t.lookup('a2', userA))?.user.id).toBe(userA);
@@ -109,7 +116,7 @@ describe('session cache', () => {
     t.add('a1', userA);
     t.add('b1', userB);
     await Promise.all([t.lookup('a1', userA), t.lookup('b1', userB)]);
-    await t.bus.publish({ type: 'resume' });
+    t.bus.deliver({ type: 'resume' });
     expect(t.cache.size).toBe(0);
     await t.lookup('b1', userB);
     expect(t.loads).toBe(3);
@@ -141,9 +148,9 @@ describe('session cache', () => {
   });
 
   it('leaves the bus when its last session of a user goes, and refuses a TTL over 1 s', async () => {
-    const local = createLocalBus();
+    const local = handBus();
     let subscribed = 0;
-    const counting: SyncBus = {
+    const counting: HandBus = {
       ...local,
       subscribe: (userId, listener) => {
         subscribed++;
@@ -193,11 +200,11 @@ describe('session cache', () => {
           const revoked = new Map<string, { at: number; evicted: boolean }>();
           for (const s of steps) {
             if (s.op === 'advance') time = t.advance(s.ms);
-            else if (s.op === 'resume') await t.bus.publish({ type: 'resume' });
+            else if (s.op === 'resume') t.bus.deliver({ type: 'resume' });
             else if (s.op === 'revoke' && !revoked.has(s.session)) {
               t.revoke(s.session);
               revoked.set(s.session, { at: time, evicted: s.announced });
-              if (s.announced) await t.bus.publish({ type: 'sessions', userId: owner(s.session) });
+              if (s.announced) t.bus.deliver({ type: 'sessions', userId: owner(s.session) });
             } else if (s.op === 'lookup') {
               const answer = await t.lookup(s.session, owner(s.session));
               const gone = revoked.get(s.session);
@@ -292,27 +299,27 @@ describe('session cache', () => {
           const revoked = new Map<string, { at: number; evicted: boolean }>();
           /** Revocation messages committed but not yet delivered, oldest first. */
           const inFlight: string[] = [];
-          const deliver = async (session: string) => {
+          const deliver = (session: string) => {
             revoked.get(session)!.evicted = true;
-            await t.bus.publish({ type: 'sessions', userId: owner(session) });
+            t.bus.deliver({ type: 'sessions', userId: owner(session) });
           };
           for (const s of steps) {
             if (s.op === 'advance') time = t.advance(s.ms);
             else if (s.op === 'heartbeat') {
               // A heartbeat sent now arrives after everything in flight.
-              for (const session of inFlight.splice(0)) await deliver(session);
+              for (const session of inFlight.splice(0)) deliver(session);
               t.confirm();
             } else if (s.op === 'deliver') {
               const session = inFlight.shift();
-              if (session) await deliver(session);
+              if (session) deliver(session);
             } else if (s.op === 'resume') {
               // The listener reconnected: what was in flight is lost, and the cache flushed.
               inFlight.length = 0;
-              await t.bus.publish({ type: 'resume' });
+              t.bus.deliver({ type: 'resume' });
             } else if (s.op === 'revoke' && !revoked.has(s.session)) {
               t.revoke(s.session);
               revoked.set(s.session, { at: time, evicted: false });
-              if (s.delivered) await deliver(s.session);
+              if (s.delivered) deliver(s.session);
               else inFlight.push(s.session);
             } else if (s.op === 'lookup') {
               const answer = await t.lookup(s.session, owner(s.session));

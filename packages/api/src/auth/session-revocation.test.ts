@@ -23,7 +23,11 @@ const CALLS_AFTER = 20;
  * eviction can then end the session at once.
  */
 function lostMessagesBus(): SyncBus {
-  return { ...createLocalBus(), publish: () => Promise.resolve() };
+  return {
+    ...createLocalBus(),
+    announce: () => {},
+    publishInTransaction: () => Promise.resolve(null),
+  };
 }
 
 describe.each(testEngines)('session revocation on the revoking instance on %s', (engine) => {

@@ -1,40 +1,56 @@
 // The write path's sync work is one statement, the last before COMMIT (so the user's cursor lock
-// is held for one round trip), and on a PostgreSQL bus that statement's NOTIFY reaches a real
-// listener at commit only, carrying the id the cursor gave, and never when the write rolls back.
-import { randomUUID } from 'node:crypto';
+// is held for one round trip) and with no NOTIFY in it (a NOTIFY in the transaction takes
+// PostgreSQL's notify-queue lock at commit: bus.ts). The wake-up is announced once the events can
+// be read from another connection, with the id the cursor gave, and never for a failed write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgPool } from '@repo/db';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { type TestApi, createTestApi } from '../testing/caller';
 import { type QueryProbe, createQueryProbe } from '../testing/explain';
-import { appendChanges } from './append';
-import { createLocalBus } from './bus';
+import { type EventsMessage, createLocalBus } from './bus';
 import { readEventsAfter } from './log';
 
 type Pool = ReturnType<typeof createPgPool>;
 const quiet = { failed: () => {}, recovered: () => {} };
 
-const syncWork = /"SyncCursor"|"SyncEvent"|pg_notify/;
+const syncWork = /"SyncCursor"|"SyncEvent"/;
 /** What each statement is: the sync statement, COMMIT, or the first words of an entity write. */
 const label = (sql: string) =>
   syncWork.test(sql) ? 'sync' : /^\s*(\w+(?: INTO \S+)?)/.exec(sql)?.[1];
 
 // PostgreSQL only (TEST_DATABASE_URL); skipped, not failed, without it.
 describe.runIf(testEngines.includes('postgres'))('appending sync events on PostgreSQL', () => {
-  const channel = `sync_append_${randomUUID().slice(0, 8)}`;
   let db: TestDatabase;
   let probe: QueryProbe;
   let api: TestApi;
-  let listenerPool: Pool;
+  let readerPool: Pool;
+  /**
+   * Each announced wake-up, with the last statement the write's Prisma client had finished then,
+   * and the user's event ids another connection could read.
+   */
+  let announced: Promise<{ message: EventsMessage; after?: string; visible: string[] }>[] = [];
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    listenerPool = createPgPool({ connectionString: db.url, max: 1 }, quiet);
+    readerPool = createPgPool({ connectionString: db.url, max: 1 }, quiet);
     probe = createQueryProbe(db);
     api = createTestApi(probe.db);
-    api.services.syncBus = { ...createLocalBus(), notifyChannel: channel };
+    api.services.syncBus = {
+      ...createLocalBus(),
+      announce: (message) => {
+        const after = label(probe.capturedSoFar().at(-1)?.sql ?? '');
+        announced.push(
+          readerPool
+            .query<{ id: string }>(
+              'SELECT id::text FROM "SyncEvent" WHERE "userId" = $1::uuid ORDER BY id',
+              [message.userId],
+            )
+            .then(({ rows }) => ({ message, after, visible: rows.map((r) => r.id) })),
+        );
+      },
+    };
   });
   afterAll(async () => {
-    await listenerPool?.end();
+    await readerPool?.end();
     await probe?.close();
     await db?.close();
   });
@@ -47,7 +63,7 @@ describe.runIf(testEngines.includes('postgres'))('appending sync events on Postg
       'sync',
       'COMMIT',
     ]);
-    expect(statements[1]!.sql).toContain('pg_notify');
+    expect(statements.some((s) => /notify/i.test(s.sql))).toBe(false);
   });
 
   it('a task write with tags touches the sync tables in one statement, right before COMMIT', async () => {
@@ -60,42 +76,27 @@ describe.runIf(testEngines.includes('postgres'))('appending sync events on Postg
     expect(labels.slice(-2)).toEqual(['sync', 'COMMIT']);
   });
 
-  it('its NOTIFY arrives when the write commits, with the id given, and never on rollback', async () => {
-    const listener = await listenerPool.connect();
-    const heard: unknown[] = [];
-    listener.on('notification', (note) => heard.push(JSON.parse(note.payload!)));
-    await listener.query(`LISTEN ${channel}`);
-    const { user } = await api.newUser('notify');
-    const actor = { userId: user.id, sessionId: null };
-    const change = { op: 'delete', entity: 'task', id: 7 } as const;
-
-    await db.prisma
-      .$transaction(async (tx) => {
-        await appendChanges(tx, actor, [change], channel);
-        throw new Error('rolled back');
-      })
-      .catch(() => {});
-    let commit!: () => void;
-    const mayCommit = new Promise<void>((resolve) => (commit = resolve));
-    let appended!: () => void;
-    const wasAppended = new Promise<void>((resolve) => (appended = resolve));
-    const written = db.prisma.$transaction(async (tx) => {
-      const id = await appendChanges(tx, actor, [change, change], channel);
-      appended();
-      await mayCommit;
-      return id;
+  it('announces each write once its events are committed, with the last id, and never a failed one', async () => {
+    const { user, caller } = await api.newUser('announce');
+    // Captured, so the wake-ups can tell which statement had finished when they came.
+    await probe.capture(async () => {
+      announced = [];
+      // Interactive transactions (the tag, the tagged task) and one-statement writes (the rest).
+      const tag = await caller.tag.create({ name: 'first' });
+      const task = await caller.task.create({ title: 'untagged' });
+      await caller.task.update({ id: task.id, title: 'patched' });
+      await caller.task.create({ title: 'tagged', tagIds: [tag.id] });
+      await expect(caller.task.update({ id: task.id + 1000, title: 'nobody' })).rejects.toThrow();
     });
-    await wasAppended;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(heard).toEqual([]);
-    commit();
-    // The rolled-back append took no ids: the first committed events are 1 and 2.
-    expect(await written).toBe('2');
-    for (let waited = 0; heard.length === 0 && waited < 5000; waited += 20)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(heard).toEqual([{ type: 'events', userId: user.id, lastEventId: '2' }]);
+    const wakeUps = await Promise.all(announced);
+    expect(wakeUps.map(({ message }) => message)).toEqual(
+      ['1', '2', '3', '4'].map((lastEventId) => ({ type: 'events', userId: user.id, lastEventId })),
+    );
+    // A transaction's wake-up comes after its COMMIT has been answered.
+    expect([wakeUps[0]!.after, wakeUps[3]!.after]).toEqual(['COMMIT', 'COMMIT']);
+    // What a wake-up announces can be read by then: the write had committed.
+    for (const { message, visible } of wakeUps) expect(visible.at(-1)).toBe(message.lastEventId);
     const logged = await readEventsAfter(db, user.id, 0n, 10);
-    expect(logged.map((e) => e.id)).toEqual([1n, 2n]);
-    listener.release();
+    expect(logged.map((e) => e.id)).toEqual([1n, 2n, 3n, 4n]);
   });
 });

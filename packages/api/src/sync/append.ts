@@ -1,10 +1,10 @@
 // Appending to the live-sync event log, in the writing transaction, as ONE statement: it advances
 // the user's SyncCursor row (whose lock it holds until commit, so a second writer gets the next
 // ids only after the first has committed or rolled back, and a reader that has seen id N can never
-// later miss an id < N), inserts the events numbered from the cursor's RETURNING, and, on a
-// PostgreSQL bus, queues the wake-up NOTIFY, which PostgreSQL delivers at commit only. One round
-// trip instead of three or four matters twice: Prisma's per-statement CPU, and the cursor lock,
-// held from this statement to COMMIT, which serialises each user's writers.
+// later miss an id < N) and inserts the events numbered from the cursor's RETURNING. One round
+// trip instead of three matters twice: Prisma's per-statement CPU, and the cursor lock, held from
+// this statement to COMMIT, which serialises each user's writers. The wake-up is the writer's to
+// announce once it has committed (bus.ts says why not in the transaction).
 import superjson, { type SuperJSONResult } from 'superjson';
 import { Prisma } from '@repo/db';
 import type { SyncEntity } from '@repo/validators';
@@ -68,17 +68,8 @@ export const appendTo = (
     FROM cursor, ${source}
   )`;
 
-/**
- * Output columns for a statement with appendTo's CTEs: the last id given, and with a channel the
- * bus's events message queued on it (delivered at commit). A data-modifying CTE runs whether or
- * not the outer SELECT reads it; pg_notify (void) is cast to text so the driver can read it.
- */
-export const appendedOutput = (notifyChannel: string | null) =>
-  notifyChannel === null
-    ? Prisma.sql`cursor."lastEventId"::text AS "lastEventId"`
-    : Prisma.sql`cursor."lastEventId"::text AS "lastEventId",
-        pg_notify(${notifyChannel}, json_build_object('type', 'events', 'userId', cursor."userId",
-          'lastEventId', cursor."lastEventId"::text)::text)::text AS "queued"`;
+/** The output column for a statement with appendTo's CTEs: the last id given, as text. */
+export const appendedOutput = Prisma.sql`cursor."lastEventId"::text AS "lastEventId"`;
 
 /** superjson's form of an upsert's data, as the log keeps it. */
 export const loggedData = (data: object): EventRow['data'] => {
@@ -86,20 +77,15 @@ export const loggedData = (data: object): EventRow['data'] => {
   return meta ? { json, meta } : { json };
 };
 
-/**
- * Appends `changes` to the actor's log inside `tx`; returns the last id given (as a string). With
- * `notifyChannel`, the same statement also queues `{ type: 'events', userId, lastEventId }` (the
- * bus's events message, as JSON) on that PostgreSQL channel, so nothing is left to publish.
- */
+/** Appends `changes` to the actor's log inside `tx`; returns the last id given (as a string). */
 export async function appendChanges(
   tx: Prisma.TransactionClient,
   actor: SyncActor,
   changes: readonly SyncChange[],
-  notifyChannel: string | null = null,
 ): Promise<string> {
   const rows = changes.map(toRow);
   const [row] = await tx.$queryRaw<{ lastEventId: string }[]>(Prisma.sql`
     WITH ${appendTo(actor, rows.length, givenRows(rows))}
-    SELECT ${appendedOutput(notifyChannel)} FROM cursor`);
+    SELECT ${appendedOutput} FROM cursor`);
   return row!.lastEventId;
 }

@@ -18,19 +18,24 @@ export type BusListener = (message: BusMessage) => void;
 /** Run after the writing transaction commits (never when it rolls back). */
 export type AfterCommit = () => void;
 
+/** The wake-up that follows a committed write. */
+export type EventsMessage = Extract<BusMessage, { type: 'events' }>;
+
 export interface SyncBus {
   /**
-   * The PostgreSQL channel this bus listens on, when it is PostgreSQL's: a writer then queues its
-   * events message there itself, in the statement that appends the events (append.ts), instead of
-   * calling publishInTransaction. Null for a bus that is told after the commit.
+   * Wakes `message.userId`'s streams on every instance about events that have committed; the
+   * writer calls it after its COMMIT. It neither waits for the database nor throws, and wake-ups
+   * may be coalesced: the log is the data, a wake-up only says "read it".
+   * Not queued in the writer's transaction: a transaction that NOTIFYs takes PostgreSQL's one
+   * notify-queue lock at commit and holds it through the WAL flush, so every concurrent writer
+   * queued behind it (the sync bench's writes: p99 62-126 ms with it, 27 ms without).
    */
-  readonly notifyChannel: string | null;
-  /** Delivers `message` (about something already committed) to its user's listeners everywhere. */
-  publish(message: BusMessage): Promise<void>;
+  announce(message: EventsMessage): void;
   /**
    * Sends `message` as part of `tx`, so it is delivered when `tx` commits and never if it rolls
    * back, even when this process dies right after the commit (PostgreSQL queues a NOTIFY in the
-   * transaction). A bus that cannot do that returns what the writer runs once `tx` has committed.
+   * transaction). For revocations, which must not be lost; a bus that cannot do that returns what
+   * the writer runs once `tx` has committed.
    */
   publishInTransaction(
     tx: Prisma.TransactionClient,
@@ -55,6 +60,8 @@ export function createDispatcher() {
         if (set.size === 0 && byUser.get(userId) === set) byUser.delete(userId);
       };
     },
+    /** The users with a listener here. */
+    users: (): IterableIterator<string> => byUser.keys(),
     dispatch: (message: BusMessage): void => {
       if (message.type === 'resume' || message.type === 'shutdown') {
         for (const set of byUser.values()) for (const listener of set) listener(message);
@@ -69,11 +76,7 @@ export function createDispatcher() {
 export function createLocalBus(): SyncBus {
   const dispatcher = createDispatcher();
   return {
-    notifyChannel: null,
-    publish: (message) => {
-      dispatcher.dispatch(message);
-      return Promise.resolve();
-    },
+    announce: dispatcher.dispatch,
     // One process: nothing to queue in the database; dispatch once the writer has committed.
     publishInTransaction: (_tx, message) => Promise.resolve(() => dispatcher.dispatch(message)),
     subscribe: dispatcher.subscribe,

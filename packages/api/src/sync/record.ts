@@ -1,6 +1,7 @@
 // Writes that emit live-sync events: the change and its events commit in one transaction (an
-// event exists if and only if its change committed), and so does the bus message that wakes the
-// streams: it is delivered when the change commits, even if this process dies right after.
+// event exists if and only if its change committed); once it has, the writer announces the
+// wake-up on the bus. A process that dies between the two leaves the wake-up to the bus's sweep
+// (apps/server's pg-bus.ts): the events are in the log either way.
 import type { Database, PrismaClient, Prisma } from '@repo/db';
 import type { SyncBus } from './bus';
 import { type SyncActor, type SyncChange, appendChanges } from './append';
@@ -22,17 +23,13 @@ export async function recordWrite<T>(
   ctx: RecordingContext,
   work: (tx: Prisma.TransactionClient) => Promise<Recorded<T>>,
 ): Promise<T> {
-  const { result, afterCommit } = await ctx.prisma.$transaction(async (tx) => {
+  const { result, lastEventId } = await ctx.prisma.$transaction(async (tx) => {
     const { result, changes } = await work(tx);
-    if (changes.length === 0) return { result, afterCommit: null };
+    if (changes.length === 0) return { result, lastEventId: null };
     // Last, so the user's cursor lock is held only from this statement to COMMIT.
-    const { notifyChannel } = ctx.syncBus;
-    const lastEventId = await appendChanges(tx, ctx.actor, changes, notifyChannel);
-    if (notifyChannel !== null) return { result, afterCommit: null };
-    const message = { type: 'events', userId: ctx.actor.userId, lastEventId } as const;
-    return { result, afterCommit: await ctx.syncBus.publishInTransaction(tx, message) };
+    return { result, lastEventId: await appendChanges(tx, ctx.actor, changes) };
   });
-  afterCommit?.();
+  if (lastEventId !== null) announceAppended(ctx, lastEventId);
   return result;
 }
 
@@ -57,13 +54,7 @@ export const recording = (ctx: {
 export const runStatement = <Row>(ctx: RecordingContext, statement: Prisma.Sql) =>
   ctx.db.query<Row>(statement.text, statement.values);
 
-/**
- * For a write that appended its events in its own one statement (appendTo with appendedOutput,
- * no interactive transaction): a bus without a channel (PGlite's, one process) is told now that
- * the statement has committed; a PostgreSQL bus had its NOTIFY queued in the statement.
- */
-export async function announceAppended(ctx: RecordingContext, lastEventId: string): Promise<void> {
-  const { syncBus, actor } = ctx;
-  if (syncBus.notifyChannel === null)
-    await syncBus.publish({ type: 'events', userId: actor.userId, lastEventId });
+/** Wakes the actor's streams everywhere about events up to `lastEventId`, which has committed. */
+export function announceAppended(ctx: RecordingContext, lastEventId: string): void {
+  ctx.syncBus.announce({ type: 'events', userId: ctx.actor.userId, lastEventId });
 }

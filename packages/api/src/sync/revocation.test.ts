@@ -1,7 +1,7 @@
-// Every revocation wakes its streams through the bus IN its transaction. The bus here drops
-// whatever is published outside a transaction, as a process killed right after its commit (or a
-// dead publisher connection) would: a revocation announced after the commit would leave its
-// streams open; announced inside, they end. A revocation that rolls back announces nothing.
+// Every revocation wakes its streams through the bus IN its transaction. The bus here delivers
+// nothing but what was queued in a transaction (and writes' own wake-ups), as a process killed
+// right after its commit would: a revocation announced after the commit would leave its streams
+// open; announced inside, they end. A revocation that rolls back announces nothing.
 import { REUSE_GRACE_MS } from '@repo/auth';
 import { type TestDatabase, createTestDatabase, testEngines } from '@repo/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +10,13 @@ import { errorOf } from '../testing/error-shape';
 import { openSync } from '../testing/sync-reader';
 import { type BusMessage, type SyncBus, createLocalBus } from './bus';
 
-/** A local bus whose out-of-transaction publish is lost; records what it delivered. */
+/** A local bus that records what it delivered from transactions. */
 function inTransactionOnlyBus(): SyncBus & { delivered: BusMessage[] } {
   const local = createLocalBus();
   const delivered: BusMessage[] = [];
   return {
     ...local,
     delivered,
-    publish: () => Promise.resolve(),
     async publishInTransaction(tx, message) {
       const afterCommit = await local.publishInTransaction(tx, message);
       return () => {

@@ -30,7 +30,7 @@ describe.each(testEngines)('a gap in the ids a stream reads, on %s', (engine) =>
       const actor = { userId: user.id, sessionId: null };
       const stream = await openSync(caller, '0');
       await db.prisma.$transaction((tx) => appendChanges(tx, actor, [deleted(1)]));
-      await api.services.syncBus.publish({ type: 'events', userId: user.id, lastEventId: '1' });
+      api.services.syncBus.announce({ type: 'events', userId: user.id, lastEventId: '1' });
       // Live at cursor 1, past the resume check a reconnect would make.
       expect((await stream.take(1)).map((s) => s.id)).toEqual(['1']);
       // Appended without a wake-up, then partly lost, before the stream reads them.
@@ -38,7 +38,7 @@ describe.each(testEngines)('a gap in the ids a stream reads, on %s', (engine) =>
         appendChanges(tx, actor, [deleted(2), deleted(3), deleted(4)]),
       );
       await db.prisma.syncEvent.deleteMany({ where: { userId: user.id, id: { in: lost } } });
-      await api.services.syncBus.publish({ type: 'events', userId: user.id, lastEventId: '4' });
+      api.services.syncBus.announce({ type: 'events', userId: user.id, lastEventId: '4' });
 
       const seen = await stream.take(before.length + 1);
       expect(seen).toEqual([

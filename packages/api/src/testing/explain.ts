@@ -29,6 +29,8 @@ export interface QueryProbe {
   readonly db: Database;
   /** Runs `fn` and returns every statement it sent, in order (BEGIN is not among them). */
   capture(fn: () => Promise<unknown>): Promise<CapturedQuery[]>;
+  /** What the running capture has recorded so far: statements are recorded once they are done. */
+  capturedSoFar(): readonly CapturedQuery[];
   /** Runs `fn` and explains every statement it sent that reads `table`. */
   explain(fn: () => Promise<unknown>, table: string): Promise<ExplainedQuery[]>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export function createQueryProbe(target: TestDatabase): QueryProbe {
   return {
     db,
     capture,
+    capturedSoFar: () => captured,
     async explain(fn, table) {
       const reads = (await capture(fn)).filter(
         (query) => /^\s*SELECT\b/i.test(query.sql) && query.sql.includes(`"${table}"`),

@@ -20,12 +20,12 @@ const returning = Prisma.raw(
     .join(', '),
 );
 
-/** The untagged task as created; its event recorded and announced in the same statement. */
+/** The untagged task as created, its event recorded in the same statement, then announced. */
 export async function insertUntaggedTask(
   ctx: RecordingContext & { userId: string; now: Date },
   fields: Omit<TaskCreateInput, 'tagIds'>,
 ): Promise<Task> {
-  const { syncBus, actor } = ctx;
+  const { actor } = ctx;
   // In taskColumns' order: what byId answers for the new row, but its id.
   const task: Task = {
     id: 0,
@@ -47,7 +47,7 @@ export async function insertUntaggedTask(
         AS data,
       1::bigint AS n
     FROM created) AS e`;
-  type Row = TaskColumns & { lastEventId: string; queued?: unknown };
+  type Row = TaskColumns & { lastEventId: string };
   const [row] = await runStatement<Row>(
     ctx,
     Prisma.sql`
@@ -59,10 +59,9 @@ export async function insertUntaggedTask(
         ${task.createdAt}::timestamptz, ${task.updatedAt}::timestamptz)
       RETURNING ${returning}
     ), ${appendTo(actor, 1, event)}
-    SELECT created.*, ${appendedOutput(syncBus.notifyChannel)} FROM created, cursor`,
+    SELECT created.*, ${appendedOutput} FROM created, cursor`,
   );
-  // "queued" is the NOTIFY's void, not a task column.
-  const { lastEventId, queued: _queued, ...columns } = row!;
-  await announceAppended(ctx, lastEventId);
+  const { lastEventId, ...columns } = row!;
+  announceAppended(ctx, lastEventId);
   return { ...columns, tags: [] };
 }

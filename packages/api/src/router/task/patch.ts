@@ -87,7 +87,7 @@ export async function patchTaskFields(
     ? Prisma.sql`AND "updatedAt" = ${where.expected}::timestamptz`
     : Prisma.empty;
   // Tags in name order, as taskSelect reads them.
-  type Row = TaskColumns & { tagsJson: TagJson[]; lastEventId: string; queued?: unknown };
+  type Row = TaskColumns & { tagsJson: TagJson[]; lastEventId: string };
   const [row] = await runStatement<Row>(
     ctx,
     Prisma.sql`
@@ -105,11 +105,11 @@ export async function patchTaskFields(
       SELECT updated.*, ${Prisma.raw(tagsJsonOf('updated'))}
       FROM updated
     ), ${appendTo(ctx.actor, 1, taskEvent, Prisma.sql`updated`)}
-    SELECT tagged.*, ${appendedOutput(ctx.syncBus.notifyChannel)} FROM tagged, cursor`,
+    SELECT tagged.*, ${appendedOutput} FROM tagged, cursor`,
   );
   if (!row) throw await whyNotWritten(prisma, where);
-  const { lastEventId, queued: _queued, ...task } = row;
-  await announceAppended(ctx, lastEventId);
+  const { lastEventId, ...task } = row;
+  announceAppended(ctx, lastEventId);
   return withTags(task);
 }
 
