@@ -6,11 +6,13 @@ export function formatSync(r: SyncResult): string {
   const { users, streamsPerUser, writesPerSec, durationSec } = r.shape;
   const kb = r.rssPerStreamKb === null ? 'n/a' : `${r.rssPerStreamKb.toFixed(1)} KB`;
   const cpu = r.cpuMsPerEvent === null ? 'n/a' : `${(r.cpuMsPerEvent * 1000).toFixed(0)} µs`;
+  const loop = r.loopP99Ms.server === null ? 'n/a' : `${r.loopP99Ms.server.toFixed(1)} ms`;
   return [
     `sync.events: ${r.streams} streams (${users} users x ${streamsPerUser}) on 2 instances, ${writesPerSec} writes/s for ${durationSec} s (sent ${r.writeRate.toFixed(0)}/s)`,
     `  write-to-delivery, other instance: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms (${r.latencyMs.samples} deliveries); the write itself p50 ${r.writeMs.p50} ms, p99 ${r.writeMs.p99} ms`,
     `  events delivered ${r.delivered}, lost ${r.lost}, duplicates on one connection ${r.duplicates}, write errors ${r.writeErrors}, reconnects ${r.reconnects}`,
     `  server RSS per idle stream ${kb}, server CPU per delivered event ${cpu}`,
+    `  event-loop delay p99 over the writes: worse instance ${loop}, the bench's own process ${r.loopP99Ms.bench.toFixed(1)} ms`,
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
 // streams split across both, writes at a fixed rate alternating between the instances. Measures
 // write-to-delivery latency on the other instance, losses, duplicates, RSS per idle stream and
 // server CPU per delivered event.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { ServerProcess } from '../processes';
@@ -51,6 +52,8 @@ export interface SyncResult extends SyncTally {
   rssPerStreamKb: number | null;
   /** Both instances' CPU time over the write phase / events delivered. */
   cpuMsPerEvent: number | null;
+  /** Event-loop delay p99 over the write phase, ms: the worse instance, and this process. */
+  loopP99Ms: { server: number | null; bench: number };
 }
 
 export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
@@ -123,6 +126,9 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
     const rssAfter = servers.map((s) => rssKb(s.child.pid));
 
     await Promise.all(probes.map((p) => p.start()));
+    // This process both writes and reads every stream: its own delay is in every latency.
+    const benchLoop = monitorEventLoopDelay({ resolution: 10 });
+    benchLoop.enable();
     const writes: WriteRecord[] = [];
     const { started, finished } = await writeAtRate(
       shape.writesPerSec,
@@ -145,6 +151,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
     const writeRate = writes.length / ((finished - started) / 1000);
     const drainUntil = performance.now() + shape.drainMs;
     while (!allArrived(writes, records) && performance.now() < drainUntil) await sleep(20);
+    benchLoop.disable();
     const cpu = await Promise.all(probes.map((p) => p.stop()));
 
     // A refused write is the server's failure: its log says why.
@@ -165,6 +172,10 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
       reconnects: streams.reduce((sum, s) => sum + s.reconnects, 0),
       rssPerStreamKb: rssDelta === null ? null : rssDelta / records.length,
       cpuMsPerEvent: cpuMs === null || result.delivered === 0 ? null : cpuMs / result.delivered,
+      loopP99Ms: {
+        server: cpu.every((r) => r) ? Math.max(...cpu.map((r) => r!.loopP99)) : null,
+        bench: benchLoop.percentile(99) / 1e6,
+      },
     };
   } finally {
     for (const stream of streams) stream.close();
