@@ -3,7 +3,8 @@
 // pings within the test) is served by the real adapter twice, with and without the direct path,
 // and every stream is read from both: tracked and untracked events (restore-id), the end, a
 // throw, a refusal, bad input, an observable, a value that does not serialize, Last-Event-ID, a
-// quiet stream's pings, and a fast-check property over random event sequences. Then the app's own
+// quiet stream's pings, and a fast-check property over random event sequences. A frozen event sent
+// to many streams is serialized once, any other at each yield. Then the app's own
 // sync.events on two instances of one PostgreSQL database, one with TRPC_DIRECT_CALLS=false.
 import { type AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
@@ -294,6 +295,75 @@ describe('tRPC SSE calls without resolveResponse (a small router)', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('an event yielded to many streams', () => {
+  // A transformer that counts what it serializes, on a router of its own.
+  const serialized: unknown[] = [];
+  const counting = initTRPC.create({
+    transformer: {
+      serialize: (value: unknown) => (serialized.push(value), { wrapped: value }),
+      deserialize: (value: unknown) => value,
+    },
+  });
+  const shared = Object.freeze({
+    title: 'shared',
+    tags: Object.freeze([Object.freeze({ id: 1 })]),
+  });
+  const mutable = { n: 1 };
+  const router = counting.router({
+    shared: counting.procedure.subscription(async function* () {
+      await tick();
+      yield tracked('1', shared);
+    }),
+    changing: counting.procedure.subscription(async function* () {
+      await tick();
+      yield tracked('1', mutable);
+      mutable.n = 2;
+      yield tracked('2', mutable);
+    }),
+  });
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      void handleTrpcRequest({
+        router: router as unknown as AppRouter,
+        req,
+        res,
+        path: new URL(req.url!, 'http://x').pathname.slice('/trpc/'.length),
+        maxBodySize: 100_000,
+        maxBatchSize: 8,
+        directCalls: true,
+        error: null,
+        createContext: () => Promise.resolve({} as never),
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise((resolve) => server?.close(resolve)));
+
+  const dataFrames = (text: string) => frames(text).filter((f) => f.startsWith('data: {"wrapped"'));
+
+  it('is serialized once when frozen, and every stream gets the same bytes', async () => {
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        readStream(`${base(server)}/shared`, {}, (t) => t.includes('event: return')),
+      ),
+    );
+    const expected = 'data: {"wrapped":{"title":"shared","tags":[{"id":1}]}}\nid: 1';
+    for (const answer of answers) expect(dataFrames(answer.text)).toEqual([expected]);
+    expect(serialized.filter((value) => value === shared)).toHaveLength(1);
+  });
+
+  it('is serialized at every yield when it is not frozen, so a change is sent', async () => {
+    const answer = await readStream(`${base(server)}/changing`, {}, (t) =>
+      t.includes('event: return'),
+    );
+    expect(dataFrames(answer.text)).toEqual([
+      'data: {"wrapped":{"n":1}}\nid: 1',
+      'data: {"wrapped":{"n":2}}\nid: 2',
+    ]);
   });
 });
 

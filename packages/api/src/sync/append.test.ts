@@ -98,5 +98,11 @@ describe.runIf(testEngines.includes('postgres'))('appending sync events on Postg
     for (const { message, visible } of wakeUps) expect(visible.at(-1)).toBe(message.lastEventId);
     const logged = await readEventsAfter(db, user.id, 0n, 10);
     expect(logged.map((e) => e.id)).toEqual([1n, 2n, 3n, 4n]);
+    // One read answers all of the user's streams: what it gives is frozen, down to the tags.
+    const tagged = logged[3]!.event;
+    if (tagged.op !== 'upsert' || tagged.entity !== 'task') throw new Error('not a task upsert');
+    expect(tagged.data.tags).toEqual([expect.objectContaining({ name: 'first' })]);
+    for (const part of [tagged, tagged.data, tagged.data.tags, tagged.data.tags[0]])
+      expect(Object.isFrozen(part)).toBe(true);
   });
 });

@@ -73,7 +73,18 @@ export async function readEventsAfter(
   limit: number,
 ): Promise<LoggedEvent[]> {
   const rows = await db.query<EventRow>(READ_AFTER, [userId, after.toString(), limit]);
-  return rows.map((row) => ({ id: BigInt(row.id), event: toEvent(row) }));
+  return rows.map((row) => ({ id: BigInt(row.id), event: deepFreeze(toEvent(row)) }));
+}
+
+/**
+ * Events are shared: one read answers all of a user's streams in this process (shared-read.ts),
+ * and the SSE path serializes a frozen value once for every stream it goes to
+ * (apps/server's trpc-sse-calls.ts). Frozen, no stream can change what the others send.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }
 
 function toEvent(row: {

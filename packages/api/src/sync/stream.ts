@@ -48,7 +48,7 @@ function parseEventId(value: string): bigint | null {
   return /^\d{1,19}$/.test(value) ? BigInt(value) : null;
 }
 
-const resync: SyncEvent = { op: 'resync' };
+const resync: SyncEvent = Object.freeze({ op: 'resync' });
 
 const expired = () => new AppError('TOKEN_EXPIRED', 'Access token expired');
 
