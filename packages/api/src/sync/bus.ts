@@ -27,8 +27,8 @@ export interface SyncBus {
    * writer calls it after its COMMIT. It neither waits for the database nor throws, and wake-ups
    * may be coalesced: the log is the data, a wake-up only says "read it".
    * Not queued in the writer's transaction: a transaction that NOTIFYs takes PostgreSQL's one
-   * notify-queue lock at commit and holds it through the WAL flush, so every concurrent writer
-   * queued behind it (the sync bench's writes: p99 62-126 ms with it, 27 ms without).
+   * notify-queue lock at commit and holds it through the WAL flush, so every concurrent writer of
+   * every user queued behind it (PostgreSQL's lock log in the sync bench; README, Live sync).
    */
   announce(message: EventsMessage): void;
   /**
