@@ -6,6 +6,8 @@
 // rate, so one 159 ms response became 159 samples, and three late ones at the storm's start set
 // a reported p99 of 138 ms for a run whose own p99 was 13 ms. The interval is 1000 / rate ms.
 
+import { percentile, roundMs } from './percentile';
+
 export interface LatencyFigures {
   p50: number;
   p99: number;
@@ -33,13 +35,11 @@ export function withOmittedSamples(responseMs: readonly number[], intervalMs: nu
 export function ratedLatency(responseMs: readonly number[], intervalMs: number): LatencyFigures {
   const sorted = withOmittedSamples(responseMs, intervalMs);
   if (sorted.length === 0) return { p50: 0, p99: 0, mean: 0, max: 0 };
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-  const round = (ms: number) => Math.round(ms * 10) / 10;
   const sum = sorted.reduce((total, ms) => total + ms, 0);
   return {
-    p50: round(rank(0.5)),
-    p99: round(rank(0.99)),
-    mean: round(sum / sorted.length),
-    max: round(sorted[sorted.length - 1]!),
+    p50: roundMs(percentile(sorted, 0.5)),
+    p99: roundMs(percentile(sorted, 0.99)),
+    mean: roundMs(sum / sorted.length),
+    max: roundMs(sorted[sorted.length - 1]!),
   };
 }

@@ -2,6 +2,7 @@
 // one user's task to the title `sync <seq>`, so an event names its write. Per stream: each
 // successful write to its user must arrive once (missing: lost; an event id seen twice on the
 // connection: duplicate); latency counts only streams on the instance the write did NOT go to.
+import { percentile, roundMs } from '../percentile';
 
 export interface WriteRecord {
   user: number;
@@ -54,20 +55,15 @@ export interface Latency {
   samples: number;
 }
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
 function summarize(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
-    p50: round(percentile(sorted, 0.5)),
-    p99: round(percentile(sorted, 0.99)),
-    max: round(sorted.at(-1) ?? 0),
+    p50: roundMs(percentile(sorted, 0.5)),
+    p99: roundMs(percentile(sorted, 0.99)),
+    max: roundMs(sorted.at(-1) ?? 0),
     samples: sorted.length,
   };
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 
 export function tally(writes: WriteRecord[], streams: StreamRecord[]): SyncTally {
   const byUser = new Map<number, number[]>();
