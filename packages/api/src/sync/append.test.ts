@@ -41,8 +41,9 @@ describe.runIf(testEngines.includes('postgres'))('appending sync events on Postg
         announced.push(
           readerPool
             .query<{ id: string }>(
-              'SELECT id::text FROM "SyncEvent" WHERE "userId" = $1::uuid ORDER BY id',
-              [message.userId],
+              // Up to the announced id: the read may run after later writes have committed too.
+              'SELECT id::text FROM "SyncEvent" WHERE "userId" = $1::uuid AND id <= $2::bigint ORDER BY id',
+              [message.userId, message.lastEventId],
             )
             .then(({ rows }) => ({ message, after, visible: rows.map((r) => r.id) })),
         );
