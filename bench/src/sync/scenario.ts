@@ -86,8 +86,11 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
     const writeErrorSamples: string[] = [];
     // Warm-up, unmeasured: a fresh process's first streams and writes pay for JIT and pool
     // connections, which RSS per stream must not include. One stream per user, then closed.
+    // Every stream starts at its user's head: replaying what earlier scenarios wrote (task.create
+    // leaves tens of events per user) would leave garbage the RSS reading counts as streams'.
+    const warmFrom = await headEventIds(inputs.databaseUrl, users);
     const warm = users.map((_, user) =>
-      openSyncStream(servers[user % 2]!.url, inputs.accessTokens[user]!, '0', {
+      openSyncStream(servers[user % 2]!.url, inputs.accessTokens[user]!, warmFrom[user]!, {
         onEvent: () => {},
         onError: () => {},
       }),
@@ -99,6 +102,7 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
     for (const stream of warm) stream.close();
     await sleep(shape.idleMs);
     const rssBefore = servers.map((s) => rssKb(s.child.pid));
+    const from = await headEventIds(inputs.databaseUrl, users);
 
     const records: StreamRecord[] = [];
     const streamErrors: string[] = [];
@@ -113,10 +117,15 @@ export async function runSyncScenario(inputs: SyncInputs): Promise<SyncResult> {
         };
         records.push(record);
         streams.push(
-          resumingSyncStream(servers[record.instance]!.url, inputs.accessTokens[user]!, {
-            onEvent: (id, data) => receive(record, id, data, performance.now()),
-            onError: (error) => streamErrors.push(error),
-          }),
+          resumingSyncStream(
+            servers[record.instance]!.url,
+            inputs.accessTokens[user]!,
+            from[user]!,
+            {
+              onEvent: (id, data) => receive(record, id, data, performance.now()),
+              onError: (error) => streamErrors.push(error),
+            },
+          ),
         );
       }
     }
@@ -210,6 +219,22 @@ async function oneTaskEach(databaseUrl: string, userIds: string[]): Promise<numb
       if (task === undefined) throw new Error(`sync: seeded user ${id} has no task`);
       return task;
     });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each user's newest live-sync event id now ('0' before their first change). */
+async function headEventIds(databaseUrl: string, userIds: string[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ userId: string; head: string }>(
+      `SELECT "userId", "lastEventId"::text AS head FROM "SyncCursor" WHERE "userId" = ANY($1::uuid[])`,
+      [userIds],
+    );
+    const byUser = new Map(rows.map((row) => [row.userId, row.head]));
+    return userIds.map((id) => byUser.get(id) ?? '0');
   } finally {
     await client.end();
   }

@@ -86,15 +86,17 @@ export interface ResumingStream extends SseStream {
 /**
  * What a real client does (httpSubscriptionLink): when the server ends or fails the stream (a
  * 503 under overload, a restart), reconnect after a pause with the last id received, so a lost
- * connection costs latency, never events. Starts from '0': the user's whole log, then live.
+ * connection costs latency, never events. Starts after `from` (an event id; '0' is the user's
+ * whole log), then live.
  */
 export function resumingSyncStream(
   baseUrl: string,
   accessToken: string,
+  from: string,
   handlers: SseHandlers,
   retryMs = 1000,
 ): ResumingStream {
-  let lastEventId = '0';
+  let lastEventId = from;
   let closed = false;
   let reconnects = 0;
   let retry: NodeJS.Timeout | undefined;
