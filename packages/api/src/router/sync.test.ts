@@ -66,6 +66,27 @@ describe.each(testEngines)('sync.events on %s', (engine) => {
     expect(ids.slice(1).every((id, i) => id === ids[i]! + 1n)).toBe(true);
   });
 
+  it("logs a new task's Dates as plain annotations, never as shared references", async () => {
+    const user = await api.newUser('logged-form');
+    const dueDate = new Date('2026-03-01T09:30:00.000Z');
+    const task = await user.caller.task.create({ title: 'Plan', dueDate });
+    const row = await api.db.prisma.syncEvent.findFirstOrThrow({
+      where: { userId: user.user.id },
+      orderBy: { id: 'desc' },
+    });
+    // createdAt and updatedAt are one instant; had they been one Date object, superjson would
+    // log a referential equality (and loggedData would leave its fast path for superjson's).
+    expect(row.data).toEqual({
+      json: {
+        ...task,
+        dueDate: dueDate.toISOString(),
+        createdAt: task.createdAt.toISOString(),
+        updatedAt: task.updatedAt.toISOString(),
+      },
+      meta: { values: { dueDate: ['Date'], createdAt: ['Date'], updatedAt: ['Date'] }, v: 1 },
+    });
+  });
+
   it('replays exactly what followed lastEventId, in order, none twice', async () => {
     const user = await api.newUser('replay');
     const first = await openSync(user.caller, '0');

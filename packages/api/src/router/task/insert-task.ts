@@ -38,7 +38,9 @@ export async function insertUntaggedTask(
     dueDate: fields.dueDate ?? null,
     recurrenceRule: fields.recurrenceRule ?? null,
     createdAt: ctx.now,
-    updatedAt: ctx.now,
+    // Its own Date: to superjson one object reached twice is a referential equality, which
+    // loggedData's fast path hands back to superjson's general one.
+    updatedAt: new Date(ctx.now),
     tags: [],
   };
   const event = Prisma.sql`(

@@ -2,8 +2,8 @@
 // outside any interactive transaction: the UPDATE locks the row, checks expectedUpdatedAt and
 // moves updatedAt strictly forward itself (what lockVersion and nextUpdatedAt do in two steps),
 // the same statement reads the task's tags, and appends the task's live-sync event (its data
-// built in SQL, in superjson's form, from the updated row) with the bus's NOTIFY, all committed
-// together or not at all. The general path (write.ts) reads the row first because it must:
+// built in SQL, in superjson's form, from the updated row), all committed together or not at all
+// (the wake-up is announced after the commit, record.ts). The general path (write.ts) reads the row first because it must:
 // completing may create the next occurrence, new tags must be locked. One statement instead of
 // BEGIN, the UPDATE, the append and COMMIT: each costs the server Prisma's per-call CPU and a
 // round trip to PostgreSQL (bench `--only=sync`, whose writes are exactly this edit).
