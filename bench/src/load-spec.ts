@@ -16,6 +16,8 @@ export interface LoadJob {
   overallRate?: number;
   /** Cycled through by every connection: one per user token, so load is spread over users. */
   requests: RequestSpec[];
+  /** Also answer every 2xx response's latency (paired-faces.ts merges runs with them). */
+  keepLatencies?: boolean;
 }
 
 export interface LoadResult {
@@ -32,6 +34,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** CPU the load generator itself spent: on a small machine it competes with the servers. */
   generatorCpuMs: number;
+  /** Every 2xx response's latency in ms, only when the job asked to keep them. */
+  okLatencyMs?: number[];
 }
 
 export type WorkerMessage = { result: LoadResult } | { error: string };

@@ -33,7 +33,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
         ? reject(error instanceof Error ? error : new Error(JSON.stringify(error)))
         : resolve(done),
     );
-    if (rated)
+    if (rated || job.keepLatencies)
       instance.on('response', (_client, statusCode, _bytes, responseMs) => {
         if (statusCode >= 200 && statusCode < 300) okResponseMs.push(responseMs);
       });
@@ -61,6 +61,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
     timeouts: result.timeouts,
     statusCodes,
     generatorCpuMs: (cpu.user + cpu.system) / 1000,
+    ...(job.keepLatencies ? { okLatencyMs: okResponseMs } : {}),
   };
 }
 

@@ -1,8 +1,10 @@
 // Runs every scenario over every face: a first request to prove the face serves it, an
-// unmeasured warm-up, then the measured run with the server's event-loop delay recorded.
+// unmeasured warm-up, then the measured run with the server's event-loop delay recorded. tRPC and
+// REST, which share the server's processes, are measured in ABBA order (paired-faces.ts).
 import type { ServerProbe } from './server-probe';
 import type { LoadWorker } from './load';
 import type { LoadJob, RequestSpec } from './load-spec';
+import { ABBA, type HalfRun, PAIRED_FACES, type PairedFace, mergeHalves } from './paired-faces';
 import type { ServerProcess } from './processes';
 import type { Row } from './results';
 import {
@@ -57,32 +59,113 @@ export async function runScenarios(inputs: RunInputs): Promise<Row[]> {
     }
   }
   for (const scenario of scenarios.filter(wanted)) {
+    const paired = isPaired(scenario);
+    const measured: Row[] = [];
     for (const face of scenario.faces) {
+      if (paired && isPairedFace(face)) continue;
       inputs.log(`${scenario.title} / ${face}`);
-      const measured = await runOne(inputs, scenario, face);
-      const base = rows.find(
-        (row) => row.scenario === scenario.id && row.face === 'baseline',
-      )?.result;
-      for (const row of measured) {
-        if (row.scenario === scenario.id && face !== 'baseline' && base && row.result) {
-          row.ratio = row.result.rps / base.rps;
-        }
-        rows.push(row);
-      }
+      measured.push(...(await runOne(inputs, scenario, face)));
+    }
+    if (paired) {
+      inputs.log(`${scenario.title} / ${PAIRED_FACES.join(' and ')}, in ABBA order`);
+      measured.push(...(await runPaired(inputs, scenario)));
+    }
+    const base = measured.find((row) => row.face === 'baseline')?.result;
+    for (const row of measured) {
+      if (row.scenario === scenario.id && row.face !== 'baseline' && base && row.result)
+        row.ratio = row.result.rps / base.rps;
+      rows.push(row);
     }
   }
   return rows;
 }
 
+const isPairedFace = (face: Face): face is PairedFace =>
+  (PAIRED_FACES as readonly Face[]).includes(face);
+
+/** tRPC and REST in ABBA order (paired-faces.ts); not the login storm, whose run is two runs. */
+const isPaired = (scenario: Scenario) =>
+  scenario.id !== 'login' && PAIRED_FACES.every((face) => scenario.faces.includes(face));
+
+const emptyRow = (scenario: Scenario, face: Face): Row => ({
+  scenario: scenario.id,
+  title: scenario.title,
+  face,
+  result: null,
+  probe: null,
+  ratio: null,
+});
+
+const loadJob = (
+  inputs: RunInputs,
+  server: ServerProcess,
+  requests: RequestSpec[],
+  durationSec: number,
+): LoadJob => ({
+  url: server.url,
+  connections: inputs.settings.connections,
+  durationSec,
+  requests,
+});
+
+/** Both faces warmed, then measured half a run at a time in ABBA order, each face's halves merged. */
+async function runPaired(inputs: RunInputs, scenario: Scenario): Promise<Row[]> {
+  const rows = new Map<PairedFace, Row>();
+  const ready = new Map<
+    PairedFace,
+    { target: Target; server: ServerProcess; requests: RequestSpec[] }
+  >();
+  for (const face of PAIRED_FACES) {
+    const row = emptyRow(scenario, face);
+    rows.set(face, row);
+    const target = inputs.targets[face];
+    const server = target.server;
+    if (!server) {
+      rows.set(face, { ...row, failed: target.unavailable ?? 'not started' });
+      continue;
+    }
+    const exited = server.exited();
+    if (exited) {
+      rows.set(face, { ...row, failed: `${server.name} died during the run (${exited})` });
+      continue;
+    }
+    try {
+      ready.set(face, {
+        target,
+        server,
+        requests: await requestsFor(inputs, scenario, face, server),
+      });
+    } catch (error) {
+      rows.set(face, { ...row, ...toSkipOrFailure(face, error) });
+    }
+  }
+  if (inputs.settings.warmupSec > 0) {
+    for (const [face, { server, requests }] of ready) {
+      await warmSessions(server.url, face, [...inputs.normalTokens, ...inputs.bigTokens]);
+      await inputs.load.run(loadJob(inputs, server, requests, inputs.settings.warmupSec));
+    }
+  }
+  const halves = new Map<PairedFace, HalfRun[]>();
+  for (const face of ABBA) {
+    const measuring = ready.get(face);
+    if (!measuring) continue;
+    await measuring.target.probe.start();
+    const { okLatencyMs = [], ...result } = await inputs.load.run({
+      ...loadJob(inputs, measuring.server, measuring.requests, inputs.settings.durationSec / 2),
+      keepLatencies: true,
+    });
+    const probe = await measuring.target.probe.stop();
+    halves.set(face, [...(halves.get(face) ?? []), { result, okLatencyMs, probe }]);
+  }
+  return PAIRED_FACES.map((face) => {
+    const row = rows.get(face)!;
+    const measured = halves.get(face);
+    return measured ? { ...row, ...mergeHalves(measured) } : row;
+  });
+}
+
 async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promise<Row[]> {
-  const row: Row = {
-    scenario: scenario.id,
-    title: scenario.title,
-    face,
-    result: null,
-    probe: null,
-    ratio: null,
-  };
+  const row = emptyRow(scenario, face);
   const target = inputs.targets[face];
   if (!target.server) return [{ ...row, failed: target.unavailable ?? 'not started' }];
   const server = target.server;
@@ -95,12 +178,8 @@ async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promis
   } catch (error) {
     return [{ ...row, ...toSkipOrFailure(face, error) }];
   }
-  const job = (specs: RequestSpec[], durationSec: number): LoadJob => ({
-    url: server.url,
-    connections: inputs.settings.connections,
-    durationSec,
-    requests: specs,
-  });
+  const job = (specs: RequestSpec[], durationSec: number) =>
+    loadJob(inputs, server, specs, durationSec);
   if (inputs.settings.warmupSec > 0) {
     await warmSessions(server.url, face, [...inputs.normalTokens, ...inputs.bigTokens]);
     await inputs.load.run(job(requests, inputs.settings.warmupSec));
