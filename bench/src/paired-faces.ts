@@ -4,7 +4,7 @@
 // Measured in ABBA order instead, half a run each time, both faces see the same mix of before and
 // after; each face's figures are then its two halves merged, latencies from every response.
 import type { LoadResult } from './load-spec';
-import { percentile, roundMs } from './percentile';
+import { latencyFigures } from './percentile';
 import type { ProbeReading } from './server-probe';
 
 /** The faces that are measured in ABBA order when a scenario has both. */
@@ -41,12 +41,7 @@ export function mergeHalves(halves: readonly HalfRun[]): {
       durationSec,
       requests,
       rps: requests / durationSec,
-      latencyMs: {
-        p50: roundMs(percentile(latencies, 0.5)),
-        p99: roundMs(percentile(latencies, 0.99)),
-        mean: roundMs(latencies.reduce((total, ms) => total + ms, 0) / (latencies.length || 1)),
-        max: roundMs(latencies.at(-1) ?? 0),
-      },
+      latencyMs: latencyFigures(latencies),
       ok: sum((h) => h.result.ok),
       non2xx: sum((h) => h.result.non2xx),
       errors: sum((h) => h.result.errors),

@@ -6,14 +6,7 @@
 // rate, so one 159 ms response became 159 samples, and three late ones at the storm's start set
 // a reported p99 of 138 ms for a run whose own p99 was 13 ms. The interval is 1000 / rate ms.
 
-import { percentile, roundMs } from './percentile';
-
-export interface LatencyFigures {
-  p50: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
+import { type LatencyFigures, latencyFigures } from './percentile';
 
 /** A connection's expected interval between requests, in ms, at `overallRate` per second. */
 export const expectedIntervalMs = (overallRate: number, connections: number) =>
@@ -32,14 +25,5 @@ export function withOmittedSamples(responseMs: readonly number[], intervalMs: nu
 }
 
 /** Nearest-rank percentiles, mean and max of the corrected samples, rounded to 0.1 ms. */
-export function ratedLatency(responseMs: readonly number[], intervalMs: number): LatencyFigures {
-  const sorted = withOmittedSamples(responseMs, intervalMs);
-  if (sorted.length === 0) return { p50: 0, p99: 0, mean: 0, max: 0 };
-  const sum = sorted.reduce((total, ms) => total + ms, 0);
-  return {
-    p50: roundMs(percentile(sorted, 0.5)),
-    p99: roundMs(percentile(sorted, 0.99)),
-    mean: roundMs(sum / sorted.length),
-    max: roundMs(sorted[sorted.length - 1]!),
-  };
-}
+export const ratedLatency = (responseMs: readonly number[], intervalMs: number): LatencyFigures =>
+  latencyFigures(withOmittedSamples(responseMs, intervalMs));

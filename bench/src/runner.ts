@@ -108,43 +108,50 @@ const loadJob = (
   requests,
 });
 
+interface ReadyFace {
+  target: Target;
+  server: ServerProcess;
+  requests: RequestSpec[];
+}
+
+/** The face's server and requests, after one request was answered right; or the row saying why not. */
+async function prepareFace(
+  inputs: RunInputs,
+  scenario: Scenario,
+  face: Face,
+): Promise<{ ready: ReadyFace } | { row: Row }> {
+  const row = emptyRow(scenario, face);
+  const target = inputs.targets[face];
+  const server = target.server;
+  if (!server) return { row: { ...row, failed: target.unavailable ?? 'not started' } };
+  const exited = server.exited();
+  if (exited) return { row: { ...row, failed: `${server.name} died during the run (${exited})` } };
+  try {
+    return {
+      ready: { target, server, requests: await requestsFor(inputs, scenario, face, server) },
+    };
+  } catch (error) {
+    return { row: { ...row, ...toSkipOrFailure(face, error) } };
+  }
+}
+
+/** The unmeasured warm-up before a face's measured load: its sessions, then its requests. */
+async function warmFace(inputs: RunInputs, face: Face, { server, requests }: ReadyFace) {
+  if (inputs.settings.warmupSec <= 0) return;
+  await warmSessions(server.url, face, [...inputs.normalTokens, ...inputs.bigTokens]);
+  await inputs.load.run(loadJob(inputs, server, requests, inputs.settings.warmupSec));
+}
+
 /** Both faces warmed, then measured half a run at a time in ABBA order, each face's halves merged. */
 async function runPaired(inputs: RunInputs, scenario: Scenario): Promise<Row[]> {
   const rows = new Map<PairedFace, Row>();
-  const ready = new Map<
-    PairedFace,
-    { target: Target; server: ServerProcess; requests: RequestSpec[] }
-  >();
+  const ready = new Map<PairedFace, ReadyFace>();
   for (const face of PAIRED_FACES) {
-    const row = emptyRow(scenario, face);
-    rows.set(face, row);
-    const target = inputs.targets[face];
-    const server = target.server;
-    if (!server) {
-      rows.set(face, { ...row, failed: target.unavailable ?? 'not started' });
-      continue;
-    }
-    const exited = server.exited();
-    if (exited) {
-      rows.set(face, { ...row, failed: `${server.name} died during the run (${exited})` });
-      continue;
-    }
-    try {
-      ready.set(face, {
-        target,
-        server,
-        requests: await requestsFor(inputs, scenario, face, server),
-      });
-    } catch (error) {
-      rows.set(face, { ...row, ...toSkipOrFailure(face, error) });
-    }
+    const prepared = await prepareFace(inputs, scenario, face);
+    if ('row' in prepared) rows.set(face, prepared.row);
+    else ready.set(face, prepared.ready);
   }
-  if (inputs.settings.warmupSec > 0) {
-    for (const [face, { server, requests }] of ready) {
-      await warmSessions(server.url, face, [...inputs.normalTokens, ...inputs.bigTokens]);
-      await inputs.load.run(loadJob(inputs, server, requests, inputs.settings.warmupSec));
-    }
-  }
+  for (const [face, measuring] of ready) await warmFace(inputs, face, measuring);
   const halves = new Map<PairedFace, HalfRun[]>();
   for (const face of ABBA) {
     const measuring = ready.get(face);
@@ -158,32 +165,19 @@ async function runPaired(inputs: RunInputs, scenario: Scenario): Promise<Row[]> 
     halves.set(face, [...(halves.get(face) ?? []), { result, okLatencyMs, probe }]);
   }
   return PAIRED_FACES.map((face) => {
-    const row = rows.get(face)!;
     const measured = halves.get(face);
-    return measured ? { ...row, ...mergeHalves(measured) } : row;
+    return measured ? { ...emptyRow(scenario, face), ...mergeHalves(measured) } : rows.get(face)!;
   });
 }
 
 async function runOne(inputs: RunInputs, scenario: Scenario, face: Face): Promise<Row[]> {
+  const prepared = await prepareFace(inputs, scenario, face);
+  if ('row' in prepared) return [prepared.row];
+  const { target, server, requests } = prepared.ready;
   const row = emptyRow(scenario, face);
-  const target = inputs.targets[face];
-  if (!target.server) return [{ ...row, failed: target.unavailable ?? 'not started' }];
-  const server = target.server;
-  const exited = server.exited();
-  if (exited) return [{ ...row, failed: `${server.name} died during the run (${exited})` }];
-
-  let requests: RequestSpec[];
-  try {
-    requests = await requestsFor(inputs, scenario, face, server);
-  } catch (error) {
-    return [{ ...row, ...toSkipOrFailure(face, error) }];
-  }
   const job = (specs: RequestSpec[], durationSec: number) =>
     loadJob(inputs, server, specs, durationSec);
-  if (inputs.settings.warmupSec > 0) {
-    await warmSessions(server.url, face, [...inputs.normalTokens, ...inputs.bigTokens]);
-    await inputs.load.run(job(requests, inputs.settings.warmupSec));
-  }
+  await warmFace(inputs, face, prepared.ready);
 
   if (scenario.id !== 'login') {
     await target.probe.start();
