@@ -12,6 +12,7 @@ export {
 export { createCallerFactory } from './trpc';
 export type { ProcedureMeta, RestSemantics } from './router/rest-paths';
 export { AppError } from './errors';
+export type { OutputText } from './transformer';
 export type { AuthContext, AuthUser, RateLimitDecision, RateLimiter, Services } from './services';
 export { createAuthenticate } from './auth/authenticate';
 export { createSessionCache } from './auth/session-cache';

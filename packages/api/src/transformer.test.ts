@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import superjson from 'superjson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serializeOutput, transformer } from './transformer';
+import { serializeOutput, stringifyOutput, transformer } from './transformer';
 
 const forbidden = new Set(['__proto__', 'constructor', 'prototype']);
 const key = fc
@@ -36,10 +36,12 @@ const sameAsSuperjson = (value: unknown) => {
   const reference = superjson.serialize(value);
   // Same JSON text: same values, same annotation paths, same key order.
   expect(JSON.stringify(fast)).toBe(JSON.stringify(reference));
+  // The text written without the annotations' object is that same text.
+  expect(stringifyOutput(value)).toBe(JSON.stringify(reference));
   expect(superjson.deserialize(fast as never)).toEqual(superjson.deserialize(reference));
 };
 
-describe('serializeOutput', () => {
+describe('serializeOutput and stringifyOutput', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('emits exactly what superjson.serialize emits, for any value', () => {

@@ -13,9 +13,11 @@ import {
   isPromise,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
+import type { OutputText } from '@repo/api';
 import { type DirectCall, type TrpcContext, createContext, writeHead } from './trpc-direct-call';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 
+type RouterConfig = TrpcNodeOptions['router']['_def']['_config'];
 type CallOutcome = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
 
 /** Calls each procedure (a batch at once) and sends their answers as one JSON body. */
@@ -81,9 +83,23 @@ function send(
   const body = info.isBatchCall ? responses : responses[0]!;
   const { res } = opts;
   writeHead(res, meta?.status ?? getHTTPStatusCode(body), headers);
-  const json = Buffer.from(JSON.stringify(transformTRPCResponse(config, body)));
+  const texts = responses.map((response) => responseText(config, response));
+  const json = Buffer.from(info.isBatchCall ? `[${texts.join(',')}]` : texts[0]!);
   res.setHeader('content-length', json.byteLength);
   res.end(json);
+}
+
+/**
+ * `JSON.stringify(transformTRPCResponse(config, response))`. A result is written as that item is,
+ * `{"result":{"data":...}}`, with the data's text from the transformer when it writes its own (ours
+ * does, without an object for superjson's annotations); errors go through tRPC's function.
+ */
+function responseText(config: RouterConfig, response: TRPCResponse): string {
+  const output: Partial<OutputText> & RouterConfig['transformer']['output'] =
+    config.transformer.output;
+  if ('error' in response || !output.stringify)
+    return JSON.stringify(transformTRPCResponse(config, response));
+  return `{"result":{"data":${output.stringify(response.result.data)}}}`;
 }
 
 const streamInPlainCall = () =>
