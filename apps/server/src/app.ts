@@ -110,7 +110,7 @@ export function createApp(options: AppOptions): Server {
         req,
         res,
         pathname,
-        searchParams: new URLSearchParams(query),
+        query,
         requestId,
         ip,
       };

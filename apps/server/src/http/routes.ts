@@ -8,7 +8,8 @@ export interface HttpContext {
   res: ServerResponse;
   /** The path without the query string. */
   pathname: string;
-  searchParams: URLSearchParams;
+  /** The query string without its `?`; parsed only by the routes that read it (tRPC parses its own). */
+  query: string;
   requestId: string;
   ip: string;
 }

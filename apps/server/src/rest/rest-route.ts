@@ -36,7 +36,7 @@ export function restRoute(options: RestRouteOptions): Route {
     if (operation.hasInput) {
       input =
         operation.inputFrom === 'query'
-          ? inputFromQuery(operation.plan, http.searchParams, params)
+          ? inputFromQuery(operation.plan, new URLSearchParams(http.query), params)
           : bodyInput(await readJsonBody(http.req, limit), operation.plan, params);
     }
     const data: unknown = await callTRPCProcedure({

@@ -11,8 +11,8 @@ export function testOnlyRoutes(): Route[] {
       // Sends its headers at once, so a test knows the request is in flight, and its body after ?ms.
       path: '/__test/slow',
       methods: ['GET'],
-      handle({ res, searchParams }) {
-        const ms = Math.min(Number(searchParams.get('ms')) || 0, MAX_SLOW_MS);
+      handle({ res, query }) {
+        const ms = Math.min(Number(new URLSearchParams(query).get('ms')) || 0, MAX_SLOW_MS);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.flushHeaders();
         return new Promise<void>((resolve) => {

@@ -31,11 +31,30 @@ export async function createContext({
   }
 }
 
-/** tRPC's status and headers on our response, as its node adapter copies them. */
-export function writeHead(res: ServerResponse, status: number, headers: Headers): void {
+/**
+ * tRPC's status and headers on our response, as its node adapter copies them: `base` is what
+ * resolveResponse would set itself, `extra` what responseMeta returned, appended as Headers
+ * appends (one value, comma-joined; each cookie its own).
+ */
+export function writeHead(
+  res: ServerResponse,
+  status: number,
+  base: Record<string, string>,
+  extra: unknown,
+): void {
   // A status set before tRPC answered (none today) wins, as in tRPC's adapter.
   if (res.statusCode === 200) res.statusCode = status;
-  for (const [key, value] of headers) res.setHeader(key, value);
+  const headers: Record<string, string> = {};
+  for (const key in base) headers[key.toLowerCase()] = base[key]!;
+  const cookies: string[] = [];
+  if (extra instanceof Headers) {
+    for (const [key, value] of extra) {
+      if (key === 'set-cookie') cookies.push(value);
+      else headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+    }
+  }
+  for (const key in headers) res.setHeader(key, headers[key]!);
+  if (cookies.length > 0) res.appendHeader('set-cookie', cookies);
 }
 
 /**

@@ -17,6 +17,9 @@ import type { OutputText } from '@repo/api';
 import { type DirectCall, type TrpcContext, createContext, writeHead } from './trpc-direct-call';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 
+/** What resolveResponse sets on a JSON answer before responseMeta's headers. */
+const JSON_HEADERS = { vary: 'trpc-accept, accept', 'content-type': 'application/json' };
+
 type RouterConfig = TrpcNodeOptions['router']['_def']['_config'];
 type CallOutcome = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
 
@@ -74,15 +77,9 @@ function send(
     eagerGeneration: false,
     type: info.type,
   });
-  const headers = new Headers([
-    ['vary', 'trpc-accept, accept'],
-    ['content-type', 'application/json'],
-  ]);
-  if (meta?.headers instanceof Headers)
-    for (const [key, value] of meta.headers) headers.append(key, value);
   const body = info.isBatchCall ? responses : responses[0]!;
   const { res } = opts;
-  writeHead(res, meta?.status ?? getHTTPStatusCode(body), headers);
+  writeHead(res, meta?.status ?? getHTTPStatusCode(body), JSON_HEADERS, meta?.headers);
   const texts = responses.map((response) => responseText(config, response));
   const json = Buffer.from(info.isBatchCall ? `[${texts.join(',')}]` : texts[0]!);
   res.setHeader('content-length', json.byteLength);

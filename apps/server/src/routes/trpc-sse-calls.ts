@@ -97,8 +97,6 @@ export async function answerSseCall(direct: DirectCall): Promise<void> {
     failure = getTRPCErrorFromUnknown(cause);
   }
 
-  const headers = new Headers([['vary', 'trpc-accept, accept']]);
-  for (const [key, value] of Object.entries(sseHeaders)) headers.set(key, value);
   const meta = opts.responseMeta?.({
     ctx,
     info,
@@ -108,9 +106,12 @@ export async function answerSseCall(direct: DirectCall): Promise<void> {
     eagerGeneration: true,
     type: 'subscription',
   });
-  if (meta?.headers instanceof Headers)
-    for (const [key, value] of meta.headers) headers.append(key, value);
-  writeHead(res, meta?.status ?? 200, headers);
+  writeHead(
+    res,
+    meta?.status ?? 200,
+    { vary: 'trpc-accept, accept', ...sseHeaders },
+    meta?.headers,
+  );
 
   const serialize = (value: unknown): unknown => config.transformer.output.serialize(value);
   const send = (text: string) => (res.destroyed ? true : res.write(text));

@@ -49,11 +49,12 @@ export function trpcRoute({ config, db, services, logger }: TrpcRouteOptions): R
         // adapter's back through responseMeta makes tRPC append it, so caches keep both.
         // RATE_LIMIT_EXCEEDED carries the seconds to wait; HTTP clients read them from Retry-After.
         responseMeta: ({ errors }) => {
-          const headers = new Headers();
           const vary = res.getHeader('vary');
-          if (vary) headers.set('vary', String(vary));
           const waits = errors.map((e) => (e instanceof AppError ? (e.retryAfter ?? 0) : 0));
           const retryAfter = Math.max(0, ...waits);
+          if (!vary && retryAfter === 0) return {};
+          const headers = new Headers();
+          if (vary) headers.set('vary', String(vary));
           if (retryAfter > 0) headers.set('retry-after', String(retryAfter));
           return { headers };
         },
