@@ -35,11 +35,12 @@ export async function answerDirectly(opts: TrpcNodeOptions): Promise<boolean> {
   const url = requestUrl(req);
   if (!url) return false;
   const request = new BodyOnDemand(req, res, opts.maxBodySize);
-  let info: TRPCRequestInfo;
+  let parsed: TRPCRequestInfo;
   try {
-    info = await getRequestInfo({
-      // getRequestInfo reads only method, headers.get/has, signal and json() (for a POST).
-      req: request as unknown as Request,
+    parsed = await getRequestInfo({
+      // getRequestInfo reads only method, headers.get/has, signal and json() (for a POST); the
+      // signal it copies into info is given below, made when read (BodyOnDemand says why).
+      req: withoutSignal(request) as unknown as Request,
       path: decodePath(opts.path),
       router,
       searchParams: url.searchParams,
@@ -50,6 +51,7 @@ export async function answerDirectly(opts: TrpcNodeOptions): Promise<boolean> {
   } catch {
     return false; // resolveResponse answers the same refusal (or the path's bad encoding)
   }
+  const info: TRPCRequestInfo = new RequestInfoWithLazySignal(parsed, request);
   if (info.accept === 'application/jsonl') return false;
   for (const call of info.calls) {
     const type = call.procedure?._def.type;
@@ -63,6 +65,45 @@ export async function answerDirectly(opts: TrpcNodeOptions): Promise<boolean> {
   if (info.calls.some((call) => call.procedure!._def.type === 'subscription')) return false;
   await answerJsonCalls(direct);
   return true;
+}
+
+/** The request as getRequestInfo reads it, but for the signal, which reading would make. */
+const withoutSignal = (request: BodyOnDemand) => ({
+  method: request.method,
+  headers: request.headers,
+  json: () => request.json(),
+  signal: undefined,
+});
+
+/**
+ * tRPC's request info with a signal made when read. A class: a getter added to a copy of tRPC's
+ * object, or defined on it, turns it into a slow dictionary-mode object; and a field a tRPC
+ * upgrade adds fails to compile here instead of going missing. The signal is the prototype's, so
+ * a spread copy of the info has none.
+ */
+class RequestInfoWithLazySignal implements TRPCRequestInfo {
+  readonly isBatchCall: boolean;
+  readonly accept: TRPCRequestInfo['accept'];
+  readonly calls: TRPCRequestInfo['calls'];
+  readonly type: TRPCRequestInfo['type'];
+  readonly connectionParams: TRPCRequestInfo['connectionParams'];
+  readonly url: TRPCRequestInfo['url'];
+
+  constructor(
+    parsed: TRPCRequestInfo,
+    private readonly request: BodyOnDemand,
+  ) {
+    this.isBatchCall = parsed.isBatchCall;
+    this.accept = parsed.accept;
+    this.calls = parsed.calls;
+    this.type = parsed.type;
+    this.connectionParams = parsed.connectionParams;
+    this.url = parsed.url;
+  }
+
+  get signal(): AbortSignal {
+    return this.request.signal;
+  }
 }
 
 /** Throws on a malformed path, which resolveResponse then refuses in its own words. */
