@@ -17,7 +17,8 @@ export interface DirectCall {
   opts: TrpcNodeOptions;
   info: TRPCRequestInfo;
   request: BodyOnDemand;
-  url: URL;
+  /** The query's parameters, as `new URL(req.url).searchParams` reads them. */
+  searchParams: URLSearchParams;
 }
 
 export async function createContext({

@@ -63,7 +63,7 @@ function frame(event: { event?: string; data: string; id?: string }): string {
 }
 
 export async function answerSseCall(direct: DirectCall): Promise<void> {
-  const { opts, info, request, url } = direct;
+  const { opts, info, request, searchParams } = direct;
   const { res } = opts;
   const config = opts.router._def._config;
   const call = info.calls[0]!;
@@ -132,7 +132,7 @@ export async function answerSseCall(direct: DirectCall): Promise<void> {
   // characters could not be sent in an `id` field.
   const asked = getLastEventId({
     headers: request.headers as unknown as Headers,
-    searchParams: url.searchParams,
+    searchParams,
   });
   let lastEventId = asked && !/[\0\n\r]/.test(asked) ? asked : null;
   let finished = !iterator;
