@@ -7,6 +7,7 @@ import {
   type TRPCRequestInfo,
   getTRPCErrorFromUnknown,
 } from '@trpc/server/unstable-core-do-not-import';
+import type { OutputText } from '@repo/api';
 import { readText } from '../http/read-text';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 
@@ -30,6 +31,18 @@ export async function createContext({
   } catch (cause) {
     return [getTRPCErrorFromUnknown(cause), undefined];
   }
+}
+
+export type RouterConfig = TrpcNodeOptions['router']['_def']['_config'];
+
+/**
+ * `JSON.stringify(transformer.output.serialize(value))`, from the transformer itself when it
+ * writes its own text (ours does, without an object for superjson's annotations).
+ */
+export function outputText(config: RouterConfig, value: unknown): string {
+  const output: Partial<OutputText> & RouterConfig['transformer']['output'] =
+    config.transformer.output;
+  return output.stringify ? output.stringify(value) : JSON.stringify(output.serialize(value));
 }
 
 /**

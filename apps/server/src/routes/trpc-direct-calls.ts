@@ -46,15 +46,13 @@ export async function answerDirectly(opts: TrpcNodeOptions): Promise<boolean> {
       router,
       searchParams,
       headers: request.headers as unknown as Headers,
-      url: null, // RequestInfoWithLazySignal makes it when read
+      url: null, // LazyRequestInfo makes it when read
       maxBatchSize: opts.maxBatchSize,
     });
   } catch {
     return false; // resolveResponse answers the same refusal (or the path's bad encoding)
   }
-  const info: TRPCRequestInfo = new RequestInfoWithLazySignal(parsed, request, () =>
-    requestUrl(req, base),
-  );
+  const info: TRPCRequestInfo = new LazyRequestInfo(parsed, request, () => requestUrl(req, base));
   if (info.accept === 'application/jsonl') return false;
   for (const call of info.calls) {
     const type = call.procedure?._def.type;
@@ -85,7 +83,7 @@ const withoutSignal = (request: BodyOnDemand) => ({
  * compile here instead of going missing. The two getters are the prototype's, so a spread copy of
  * the info has neither.
  */
-class RequestInfoWithLazySignal implements TRPCRequestInfo {
+class LazyRequestInfo implements TRPCRequestInfo {
   readonly isBatchCall: boolean;
   readonly accept: TRPCRequestInfo['accept'];
   readonly calls: TRPCRequestInfo['calls'];

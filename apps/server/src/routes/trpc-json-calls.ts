@@ -13,14 +13,19 @@ import {
   isPromise,
   transformTRPCResponse,
 } from '@trpc/server/unstable-core-do-not-import';
-import type { OutputText } from '@repo/api';
-import { type DirectCall, type TrpcContext, createContext, writeHead } from './trpc-direct-call';
+import {
+  type DirectCall,
+  type TrpcContext,
+  createContext,
+  type RouterConfig,
+  outputText,
+  writeHead,
+} from './trpc-direct-call';
 import type { TrpcNodeOptions } from './trpc-node-adapter';
 
 /** What resolveResponse sets on a JSON answer before responseMeta's headers. */
 const JSON_HEADERS = { vary: 'trpc-accept, accept', 'content-type': 'application/json' };
 
-type RouterConfig = TrpcNodeOptions['router']['_def']['_config'];
 type CallOutcome = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
 
 /** Calls each procedure (a batch at once) and sends their answers as one JSON body. */
@@ -92,16 +97,12 @@ function send(
 }
 
 /**
- * `JSON.stringify(transformTRPCResponse(config, response))`. A result is written as that item is,
- * `{"result":{"data":...}}`, with the data's text from the transformer when it writes its own (ours
- * does, without an object for superjson's annotations); errors go through tRPC's function.
+ * `JSON.stringify(transformTRPCResponse(config, response))`: a result written as that item is,
+ * `{"result":{"data":...}}`, around the data's text; errors go through tRPC's function.
  */
 function responseText(config: RouterConfig, response: TRPCResponse): string {
-  const output: Partial<OutputText> & RouterConfig['transformer']['output'] =
-    config.transformer.output;
-  if ('error' in response || !output.stringify)
-    return JSON.stringify(transformTRPCResponse(config, response));
-  return `{"result":{"data":${output.stringify(response.result.data)}}}`;
+  if ('error' in response) return JSON.stringify(transformTRPCResponse(config, response));
+  return `{"result":{"data":${outputText(config, response.result.data)}}}`;
 }
 
 const streamInPlainCall = () =>

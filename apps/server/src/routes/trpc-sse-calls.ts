@@ -20,7 +20,13 @@ import {
   sseHeaders,
 } from '@trpc/server/unstable-core-do-not-import';
 import { drained } from '../http/drained';
-import { type DirectCall, createContext, writeHead } from './trpc-direct-call';
+import {
+  type DirectCall,
+  type RouterConfig,
+  createContext,
+  outputText,
+  writeHead,
+} from './trpc-direct-call';
 
 /** A single, unbatched subscription by GET, with the SSE options this path speaks. */
 export function isSseCall({ opts, info, request }: DirectCall): boolean {
@@ -44,13 +50,13 @@ export function isSseCall({ opts, info, request }: DirectCall): boolean {
 // two routers may serialize one value differently.
 const sentBefore = new WeakMap<object, WeakMap<object, string>>();
 
-function eventData(transformer: object, serialize: (value: unknown) => unknown, value: unknown) {
+function eventData(config: RouterConfig, value: unknown) {
   if (typeof value !== 'object' || value === null || !Object.isFrozen(value))
-    return JSON.stringify(serialize(value));
-  let texts = sentBefore.get(transformer);
-  if (!texts) sentBefore.set(transformer, (texts = new WeakMap()));
+    return outputText(config, value);
+  let texts = sentBefore.get(config.transformer);
+  if (!texts) sentBefore.set(config.transformer, (texts = new WeakMap()));
   let text = texts.get(value);
-  if (text === undefined) texts.set(value, (text = JSON.stringify(serialize(value))));
+  if (text === undefined) texts.set(value, (text = outputText(config, value)));
   return text;
 }
 
@@ -113,7 +119,6 @@ export async function answerSseCall(direct: DirectCall): Promise<void> {
     meta?.headers,
   );
 
-  const serialize = (value: unknown): unknown => config.transformer.output.serialize(value);
   const send = (text: string) => (res.destroyed ? true : res.write(text));
   send(frame({ event: 'connected', data: JSON.stringify(config.sse?.client ?? {}) }));
 
@@ -145,7 +150,7 @@ export async function answerSseCall(direct: DirectCall): Promise<void> {
       finished = false;
       const value: unknown = next.value;
       const tracked = isTrackedEnvelope(value);
-      const data = eventData(config.transformer, serialize, tracked ? value[1] : value);
+      const data = eventData(config, tracked ? value[1] : value);
       let written: boolean;
       if (tracked) {
         lastEventId = value[0];
@@ -176,7 +181,7 @@ export async function answerSseCall(direct: DirectCall): Promise<void> {
         path: call.path,
         type: 'subscription',
       });
-      send(frame({ event: 'serialized-error', data: JSON.stringify(serialize(shape)) }));
+      send(frame({ event: 'serialized-error', data: outputText(config, shape) }));
     }
   } finally {
     clearInterval(pinger);
